@@ -1,0 +1,107 @@
+package dev.autowebhook.capture.control;
+
+import dev.autowebhook.capture.boundary.Tracked;
+import dev.autowebhook.capture.entity.CapturedState;
+import dev.autowebhook.capture.entity.ChangeKind;
+import dev.autowebhook.capture.entity.EntityChanged;
+import dev.autowebhook.records.control.RecordMapper;
+import dev.autowebhook.records.control.RecordShape;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostRemove;
+import jakarta.persistence.PostUpdate;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * JPA listener of tracked entities. It only snapshots and fires a synchronous CDI
+ * {@link EntityChanged} (never touches the EntityManager); {@link PendingChanges} buffers it for
+ * the outbox. A failure here is logged and counted and, unless
+ * {@code AUTOWEBHOOK_CAPTURE_FAIL_ON_ERROR=true}, does not break the business write.
+ */
+public class ChangeListener {
+
+  private static final Logger LOG = Logger.getLogger(ChangeListener.class.getName());
+  private static final AtomicLong FAILURES = new AtomicLong();
+  private static final boolean FAIL_ON_ERROR = Boolean.parseBoolean(setting());
+
+  private static String setting() {
+    String v = System.getProperty("autowebhook.capture.fail-on-error");
+    return v != null ? v : System.getenv("AUTOWEBHOOK_CAPTURE_FAIL_ON_ERROR");
+  }
+
+  /** Capture failures since start (exposed as a metric). */
+  public static long failures() {
+    return FAILURES.get();
+  }
+
+  /** Re-takes the baseline of a loaded record, e.g. after its lines were loaded for an edit. */
+  public static void baseline(Object entity) {
+    if (entity instanceof CapturedState cs) {
+      cs.capturedState(RecordMapper.snapshot(entity));
+    }
+  }
+
+  static String model(Object entity) {
+    Tracked t = entity.getClass().getAnnotation(Tracked.class);
+    return t == null ? null : t.value();
+  }
+
+  @PostLoad
+  void loaded(Object entity) {
+    if (entity instanceof CapturedState cs && model(entity) != null) {
+      guard(() -> cs.capturedState(RecordMapper.snapshot(entity)));
+    }
+  }
+
+  @PostPersist
+  void created(Object entity) {
+    capture(entity, ChangeKind.CREATE);
+  }
+
+  @PostUpdate
+  void updated(Object entity) {
+    capture(entity, ChangeKind.UPDATE);
+  }
+
+  @PostRemove
+  void removed(Object entity) {
+    capture(entity, ChangeKind.DELETE);
+  }
+
+  private void capture(Object entity, ChangeKind kind) {
+    String model = model(entity);
+    if (model == null) {
+      return;
+    }
+    guard(() -> {
+      Map<String, Object> before = entity instanceof CapturedState cs ? cs.capturedState() : null;
+      Map<String, Object> after = kind == ChangeKind.DELETE ? null : RecordMapper.snapshot(entity);
+      if (kind == ChangeKind.DELETE && before == null) {
+        before = RecordMapper.snapshot(entity);
+      }
+      if (entity instanceof CapturedState cs) {
+        cs.capturedState(after);
+      }
+      Object id = RecordShape.of(entity.getClass()).idOf(entity);
+      CDI.current().getBeanManager().getEvent().select(EntityChanged.class)
+          .fire(new EntityChanged(model, String.valueOf(id), kind,
+              kind == ChangeKind.CREATE ? null : before, after));
+    });
+  }
+
+  private static void guard(Runnable r) {
+    try {
+      r.run();
+    } catch (RuntimeException e) {
+      FAILURES.incrementAndGet();
+      LOG.log(Level.SEVERE, "Change capture failed: " + e, e);
+      if (FAIL_ON_ERROR) {
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package dev.autowebhook.delivery.boundary;
+
+import dev.autowebhook.audit.boundary.AuditLog;
+import dev.autowebhook.delivery.entity.AttemptTrigger;
+import dev.autowebhook.delivery.entity.Delivery;
+import dev.autowebhook.delivery.entity.DeliveryAttempt;
+import dev.autowebhook.delivery.entity.DeliveryStatus;
+import dev.autowebhook.outbox.boundary.DeliveriesQueued;
+import dev.autowebhook.platform.ConflictException;
+import dev.autowebhook.platform.InvalidInputException;
+import dev.autowebhook.platform.NotFoundException;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Inspecting and steering deliveries by hand: filtered lists, attempts, Retry Now (one or many)
+ * and move-to-dead-letter. Every action is audited; retries start right after the commit.
+ */
+@Stateless
+public class Deliveries {
+
+  /** The filters of the events list; null means "any". */
+  public record Filter(DeliveryStatus status, String model, Long subscriberId,
+      OffsetDateTime since, OffsetDateTime until) {}
+
+  /** A page of deliveries and the total count. */
+  public record Page(List<Delivery> items, long total, int offset, int limit) {}
+
+  static final Set<DeliveryStatus> RETRYABLE =
+      EnumSet.of(DeliveryStatus.FAILED, DeliveryStatus.DEAD, DeliveryStatus.SENT);
+  static final Set<DeliveryStatus> BURIABLE =
+      EnumSet.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED);
+
+  @PersistenceContext(unitName = "autowebhook")
+  EntityManager em;
+
+  @Inject AuditLog audit;
+  @Inject Event<DeliveriesQueued> queued;
+
+  public Page list(Filter f, int offset, int limit) {
+    if (offset < 0) {
+      throw new InvalidInputException("offset", "must be 0 or more");
+    }
+    if (limit < 1 || limit > 500) {
+      throw new InvalidInputException("limit", "must be between 1 and 500");
+    }
+    Map<String, Object> params = new LinkedHashMap<>();
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    if (f.status() != null) {
+      where.append(" AND d.status = :status");
+      params.put("status", f.status());
+    }
+    if (f.model() != null) {
+      where.append(" AND e.model = :model");
+      params.put("model", f.model());
+    }
+    if (f.subscriberId() != null) {
+      where.append(" AND d.subscriberId = :subscriber");
+      params.put("subscriber", f.subscriberId());
+    }
+    if (f.since() != null) {
+      where.append(" AND d.createdAt >= :since");
+      params.put("since", f.since());
+    }
+    if (f.until() != null) {
+      where.append(" AND d.createdAt < :until");
+      params.put("until", f.until());
+    }
+    TypedQuery<Long> count = em.createQuery(
+        "SELECT COUNT(d) FROM Delivery d JOIN d.event e" + where, Long.class);
+    TypedQuery<Delivery> q = em.createQuery(
+        "SELECT d FROM Delivery d JOIN FETCH d.event e" + where + " ORDER BY d.id DESC",
+        Delivery.class);
+    params.forEach((k, v) -> {
+      count.setParameter(k, v);
+      q.setParameter(k, v);
+    });
+    return new Page(q.setFirstResult(offset).setMaxResults(limit).getResultList(),
+        count.getSingleResult(), offset, limit);
+  }
+
+  public Delivery get(long id) {
+    List<Delivery> found = em.createQuery(
+            "SELECT d FROM Delivery d JOIN FETCH d.event WHERE d.id = :id", Delivery.class)
+        .setParameter("id", id).getResultList();
+    if (found.isEmpty()) {
+      throw new NotFoundException("delivery", id);
+    }
+    return found.get(0);
+  }
+
+  public List<DeliveryAttempt> attempts(long id) {
+    get(id);
+    return em.createNamedQuery("DeliveryAttempt.ofDelivery", DeliveryAttempt.class)
+        .setParameter("delivery", id).getResultList();
+  }
+
+  /** Retry Now: queues one more attempt at once (trigger manual). */
+  public Delivery retry(long id) {
+    Delivery d = get(id);
+    if (!RETRYABLE.contains(d.getStatus())) {
+      throw new ConflictException("delivery " + id + " is " + d.getStatus().key()
+          + "; only failed, dead or sent deliveries can be retried");
+    }
+    d.requeue(AttemptTrigger.MANUAL);
+    audit.record("delivery.retry", "delivery", id, "event=" + d.getEvent().getUid());
+    queued.fire(new DeliveriesQueued(1));
+    return d;
+  }
+
+  /** Retries many at once; all or nothing. */
+  public List<Delivery> retryAll(List<Long> ids) {
+    if (ids == null || ids.isEmpty() || ids.size() > 1000) {
+      throw new InvalidInputException("ids", "must hold between 1 and 1000 delivery ids");
+    }
+    List<Delivery> out = new ArrayList<>();
+    for (Long id : ids) {
+      out.add(retry(id));
+    }
+    return out;
+  }
+
+  /** Moves a delivery that is waiting to the dead-letter queue. */
+  public Delivery bury(long id) {
+    Delivery d = get(id);
+    if (!BURIABLE.contains(d.getStatus())) {
+      throw new ConflictException("delivery " + id + " is " + d.getStatus().key()
+          + "; only pending or failed deliveries can be moved to the dead-letter queue");
+    }
+    d.bury("moved to dead letter by " + audit.actor());
+    audit.record("delivery.dead", "delivery", id, "event=" + d.getEvent().getUid());
+    return d;
+  }
+
+  /** Counts by status, for the stats endpoint and the dashboard. */
+  public Map<String, Long> countsByStatus() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (DeliveryStatus s : DeliveryStatus.values()) {
+      out.put(s.key(), 0L);
+    }
+    for (Object[] row : em.createQuery(
+        "SELECT d.status, COUNT(d) FROM Delivery d GROUP BY d.status", Object[].class)
+        .getResultList()) {
+      out.put(((DeliveryStatus) row[0]).key(), (Long) row[1]);
+    }
+    return out;
+  }
+}

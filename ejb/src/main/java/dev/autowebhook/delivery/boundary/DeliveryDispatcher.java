@@ -1,0 +1,335 @@
+package dev.autowebhook.delivery.boundary;
+
+import dev.autowebhook.platform.Time;
+import dev.autowebhook.delivery.control.AttemptResult;
+import dev.autowebhook.delivery.control.Outgoing;
+import dev.autowebhook.delivery.control.RetrySchedule;
+import dev.autowebhook.delivery.control.TargetGuard;
+import dev.autowebhook.delivery.control.WebhookSender;
+import dev.autowebhook.delivery.entity.DeliveryStatus;
+import dev.autowebhook.outbox.boundary.DeliveriesQueued;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The delivery loop of this node: claim → send → record. It wakes right after a commit that
+ * queued deliveries, when a retry falls due, and every few seconds as a safety net (which also
+ * picks up the work of crashed nodes once their leases expire). Claimed deliveries wait in one lane
+ * per subscriber, so a slow or failing endpoint only ever uses its own concurrency slots; HTTP calls
+ * run outside any database transaction, and results are recorded in batches.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DeliveryDispatcher {
+
+  private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class.getName());
+
+  @Resource ManagedExecutorService executor;
+  @Resource ManagedScheduledExecutorService scheduler;
+  @Inject DeliveryClaims claims;
+  @Inject AttemptRecorder recorder;
+
+  @Inject
+  @ConfigProperty(name = "autowebhook.dispatcher.enabled", defaultValue = "true")
+  boolean enabled;
+
+  @Inject
+  @ConfigProperty(name = "autowebhook.retry.base-seconds", defaultValue = "60")
+  double retryBaseSeconds;
+
+  @Inject
+  @ConfigProperty(name = "autowebhook.allowed-targets", defaultValue = " ")
+  String allowedTargets;
+
+  @Inject
+  @ConfigProperty(name = "autowebhook.lease.margin-seconds", defaultValue = "30")
+  int leaseMarginSeconds;
+
+  @Inject
+  @ConfigProperty(name = "autowebhook.dispatcher.claim-size", defaultValue = "200")
+  int claimSize;
+
+  @Inject
+  @ConfigProperty(name = "autowebhook.dispatcher.max-in-flight", defaultValue = "512")
+  int maxInFlight;
+
+  @Inject
+  @ConfigProperty(name = "autowebhook.node-id", defaultValue = " ")
+  String configuredNodeId;
+
+  private String node;
+  private WebhookSender sender;
+  private final AtomicBoolean pumping = new AtomicBoolean();
+  private volatile boolean again;
+  private volatile boolean saturated;
+  private volatile boolean stopped;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<AttemptResult> results = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean recording = new AtomicBoolean();
+
+  @PostConstruct
+  void init() {
+    node = configuredNodeId.isBlank() ? defaultNodeId() : configuredNodeId.trim();
+    sender = new WebhookSender(executor, new RetrySchedule(retryBaseSeconds, 0.2),
+        new TargetGuard(allowedTargets));
+    LOG.info(() -> "Delivery dispatcher " + (enabled ? "started" : "DISABLED") + " on node "
+        + node + " (retry base " + retryBaseSeconds + " s)");
+    wake();
+  }
+
+  @PreDestroy
+  void stop() {
+    stopped = true;
+  }
+
+  private static String defaultNodeId() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (Exception e) {
+      host = "node";
+    }
+    String pid = ManagementFactory.getRuntimeMXBean().getName().split("@")[0];
+    return host + "-" + pid + "-" + UUID.randomUUID().toString().substring(0, 4);
+  }
+
+  public String node() {
+    return node;
+  }
+
+  /** Starts dispatching right after a transaction that queued deliveries has committed. */
+  public void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesQueued e) {
+    wake();
+  }
+
+  /** Safety net: due retries and deliveries whose lease expired on a crashed node. */
+  @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
+  public void safetyNet() {
+    wake();
+  }
+
+  /** Asks the pump to look for due work; cheap and safe to call from anywhere, any time. */
+  public void wake() {
+    if (!enabled || stopped) {
+      return;
+    }
+    again = true;
+    if (pumping.compareAndSet(false, true)) {
+      try {
+        executor.execute(this::pump);
+      } catch (RuntimeException e) {
+        pumping.set(false);
+        LOG.log(Level.WARNING, "Cannot schedule the delivery pump", e);
+      }
+    }
+  }
+
+  private void pump() {
+    try {
+      while (again && !stopped) {
+        again = false;
+        while (!stopped) {
+          int room = maxInFlight - inFlight.get();
+          if (room <= 0) {
+            saturated = true;
+            break;
+          }
+          int want = Math.min(room, claimSize);
+          List<Outgoing> batch = claims.claim(node, want, fullLanes(), leaseMarginSeconds);
+          for (Outgoing o : batch) {
+            inFlight.incrementAndGet();
+            lanes.computeIfAbsent(o.subscriberId(), Lane::new).offer(o);
+          }
+          if (batch.size() < want) {
+            break;
+          }
+          saturated = true;
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Delivery pump failed, retrying in 2 s: " + e.getMessage(), e);
+      later(Duration.ofSeconds(2));
+    } finally {
+      pumping.set(false);
+      if (again) {
+        wake();
+      }
+    }
+  }
+
+  private Set<Long> fullLanes() {
+    Set<Long> full = ConcurrentHashMap.newKeySet();
+    lanes.forEach((id, lane) -> {
+      if (lane.isFull()) {
+        full.add(id);
+      }
+    });
+    return full;
+  }
+
+  private void later(Duration delay) {
+    if (!stopped) {
+      scheduler.schedule(this::wake, Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void completed(AttemptResult r) {
+    inFlight.decrementAndGet();
+    Outgoing o = r.outgoing();
+    if (r.succeeded()) {
+      LOG.fine(() -> "delivered event=" + o.eventUid() + " subscriber=" + o.subscriberId()
+          + " attempt=" + o.attemptNo() + " status=" + r.statusCode() + " ms=" + r.durationMs());
+    } else {
+      LOG.info(() -> "delivery failed event=" + o.eventUid() + " subscriber=" + o.subscriberId()
+          + " attempt=" + o.attemptNo() + " outcome=" + r.outcome().key() + " error="
+          + r.summary() + " next=" + r.nextAttemptAt());
+    }
+    results.add(r);
+    record();
+    if (saturated) {
+      saturated = false;
+      wake();
+    }
+  }
+
+  private void record() {
+    if (!recording.compareAndSet(false, true)) {
+      return;
+    }
+    executor.execute(() -> {
+      try {
+        List<AttemptResult> batch = new ArrayList<>();
+        while (!results.isEmpty()) {
+          batch.clear();
+          AttemptResult r;
+          while (batch.size() < 500 && (r = results.poll()) != null) {
+            batch.add(r);
+          }
+          writeWithRetry(batch);
+        }
+      } finally {
+        recording.set(false);
+        if (!results.isEmpty()) {
+          record();
+        }
+      }
+    });
+  }
+
+  private void writeWithRetry(List<AttemptResult> batch) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        recorder.record(node, batch);
+        break;
+      } catch (RuntimeException e) {
+        if (attempt >= 10 || stopped) {
+          // the leases expire and the deliveries are attempted again: at-least-once, not lost
+          LOG.log(Level.SEVERE, "Could not record " + batch.size()
+              + " attempt results; they will be re-attempted after their leases expire", e);
+          return;
+        }
+        try {
+          Thread.sleep(200L * attempt);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+    OffsetDateTime earliest = null;
+    for (AttemptResult r : batch) {
+      if (r.outcome() == DeliveryStatus.FAILED && r.nextAttemptAt() != null
+          && (earliest == null || r.nextAttemptAt().isBefore(earliest))) {
+        earliest = r.nextAttemptAt();
+      }
+    }
+    if (earliest != null) {
+      later(Duration.between(Time.now(), earliest).plusMillis(5));
+    }
+  }
+
+  /** The claimed deliveries of one subscriber, sent with at most its max concurrency. */
+  private final class Lane {
+    private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
+    private int active;
+    private volatile int limit = 1;
+
+    Lane(Long subscriberId) {}
+
+    boolean isFull() {
+      synchronized (this) {
+        return queue.size() + active >= 2 * limit;
+      }
+    }
+
+    void offer(Outgoing o) {
+      limit = Math.max(1, o.maxConcurrency());
+      synchronized (this) {
+        queue.add(o);
+      }
+      drain();
+    }
+
+    private void drain() {
+      while (true) {
+        Outgoing next;
+        synchronized (this) {
+          if (active >= limit || queue.isEmpty()) {
+            return;
+          }
+          next = queue.poll();
+          active++;
+        }
+        sender.send(next).whenComplete((r, err) -> {
+          synchronized (this) {
+            active--;
+          }
+          if (r != null) {
+            completed(r);
+          } else {
+            inFlight.decrementAndGet();
+            LOG.log(Level.SEVERE, "Sender failed unexpectedly for " + next, err);
+          }
+          drain();
+        });
+      }
+    }
+  }
+}

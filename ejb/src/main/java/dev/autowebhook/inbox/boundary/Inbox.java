@@ -1,0 +1,88 @@
+package dev.autowebhook.inbox.boundary;
+
+import dev.autowebhook.platform.Time;
+import dev.autowebhook.delivery.control.Signer;
+import dev.autowebhook.inbox.entity.InboxMessage;
+import dev.autowebhook.subscription.boundary.Subscribers;
+import dev.autowebhook.subscription.entity.Subscriber;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The built-in receiver: stores webhook requests sent to {@code /api/v1/inbox} and checks their
+ * signature against the secrets of the subscribers that point there, so the out-of-the-box demo
+ * shows real signed HTTP deliveries without any other service. Keeps the newest messages only.
+ */
+@Stateless
+public class Inbox {
+
+  public static final String PATH = "/api/v1/inbox";
+
+  @PersistenceContext(unitName = "autowebhook")
+  EntityManager em;
+
+  @Inject Subscribers subscribers;
+
+  @Inject
+  @ConfigProperty(name = "autowebhook.inbox.keep", defaultValue = "1000")
+  int keep;
+
+  public InboxMessage receive(String webhookId, String timestamp, String signature,
+      String headersJson, byte[] body) {
+    Boolean valid = null;
+    if (webhookId != null && timestamp != null && signature != null) {
+      valid = verify(webhookId, timestamp, signature, body);
+    }
+    InboxMessage m = new InboxMessage(Time.now(), webhookId, headersJson,
+        new String(body, StandardCharsets.UTF_8), valid);
+    em.persist(m);
+    em.flush();
+    if (java.util.concurrent.ThreadLocalRandom.current().nextInt(50) == 0) {
+      List<Long> cut = em.createQuery("SELECT m.id FROM InboxMessage m ORDER BY m.id DESC",
+          Long.class).setFirstResult(keep).setMaxResults(1).getResultList();
+      if (!cut.isEmpty()) {
+        em.createQuery("DELETE FROM InboxMessage m WHERE m.id <= :cut")
+            .setParameter("cut", cut.get(0)).executeUpdate();
+      }
+    }
+    return m;
+  }
+
+  private boolean verify(String id, String timestamp, String signatures, byte[] body) {
+    long ts;
+    try {
+      ts = Long.parseLong(timestamp.trim());
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    List<String> given = Arrays.asList(signatures.trim().split(" "));
+    for (Subscriber s : subscribers.all()) {
+      if (s.getEndpointUrl() == null || !s.getEndpointUrl().contains(PATH)) {
+        continue;
+      }
+      for (String secret : Subscribers.signingSecrets(s)) {
+        if (given.contains(Signer.sign(secret, id, ts, body))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  public List<InboxMessage> latest(int offset, int limit) {
+    return em.createQuery("SELECT m FROM InboxMessage m ORDER BY m.id DESC", InboxMessage.class)
+        .setFirstResult(offset).setMaxResults(limit).getResultList();
+  }
+
+  public void clear() {
+    em.createQuery("DELETE FROM InboxMessage m").executeUpdate();
+  }
+}

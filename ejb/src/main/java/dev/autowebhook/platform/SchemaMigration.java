@@ -1,0 +1,48 @@
+package dev.autowebhook.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Brings the database schema to the current version with Flyway before anything else touches it,
+ * on H2 and PostgreSQL alike (migrations in {@code db/migration}). JPA never generates DDL.
+ */
+@DataSourceDefinition(
+    name = SchemaMigration.DATASOURCE,
+    className = "dev.autowebhook.platform.ConfiguredDataSource",
+    minPoolSize = 2,
+    maxPoolSize = 40,
+    properties = {"fish.payara.is-connection-validation-required=true",
+        "fish.payara.connection-validation-method=auto-commit",
+        "fish.payara.fail-all-connections=true"})
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SchemaMigration {
+
+  public static final String DATASOURCE = "java:app/jdbc/autowebhook";
+  private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
+  @Resource(lookup = DATASOURCE)
+  DataSource dataSource;
+
+  @PostConstruct
+  void migrate() {
+    var result = Flyway.configure(SchemaMigration.class.getClassLoader())
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .table("aw_schema_history")
+        .load()
+        .migrate();
+    LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
+        + " (" + result.migrationsExecuted + " migrations applied now)");
+  }
+}

@@ -1,0 +1,47 @@
+package dev.autowebhook.platform;
+
+import dev.autowebhook.platform.InvalidInputException.Violation;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Bean Validation with API-shaped answers: violations named by their snake_case JSON path
+ * ({@code lines[0].price_unit}) and thrown as one {@link InvalidInputException}.
+ */
+public final class Validation {
+
+  private Validation() {}
+
+  public static void check(Validator validator, Object bean) {
+    check(validator, bean, new ArrayList<>());
+  }
+
+  /** Validates and throws with {@code earlier} violations (e.g. type errors) first, if any. */
+  public static void check(Validator validator, Object bean, List<Violation> earlier) {
+    List<Violation> all = new ArrayList<>(earlier);
+    Set<ConstraintViolation<Object>> found = validator.validate(bean);
+    found.stream()
+        .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+        .forEach(v -> all.add(new Violation(snake(v.getPropertyPath().toString()),
+            v.getMessage())));
+    if (!all.isEmpty()) {
+      throw InvalidInputException.of(all);
+    }
+  }
+
+  public static String snake(String camel) {
+    StringBuilder sb = new StringBuilder(camel.length() + 4);
+    for (char ch : camel.toCharArray()) {
+      if (Character.isUpperCase(ch)) {
+        sb.append('_').append(Character.toLowerCase(ch));
+      } else {
+        sb.append(ch);
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,6 @@
+package dev.autowebhook.records.entity;
+
+/** How the cost of the products of a category is computed. */
+public enum ProductCostMethod {
+  STANDARD, FIFO, AVERAGE
+}

@@ -1,0 +1,6 @@
+package dev.autowebhook.records.entity;
+
+/** The direction of a transfer: receipt, delivery or internal move. */
+public enum StockPickingType {
+  INCOMING, OUTGOING, INTERNAL
+}

@@ -1,0 +1,253 @@
+package dev.autowebhook.subscription.boundary;
+
+import dev.autowebhook.platform.Time;
+import dev.autowebhook.audit.boundary.AuditLog;
+import dev.autowebhook.platform.ConflictException;
+import dev.autowebhook.platform.InvalidInputException;
+import dev.autowebhook.platform.InvalidInputException.Violation;
+import dev.autowebhook.platform.NotFoundException;
+import dev.autowebhook.platform.Validation;
+import dev.autowebhook.subscription.control.SecretGenerator;
+import dev.autowebhook.subscription.control.SubscriptionMatcher;
+import dev.autowebhook.subscription.entity.AuthType;
+import dev.autowebhook.subscription.entity.Subscriber;
+import dev.autowebhook.subscription.entity.SubscriberKind;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Validator;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Subscriber CRUD used by the REST API and the UI: validates everything before saving (URL,
+ * credentials that the auth type needs, header names), creates the signing secret, audits each
+ * change. The secret is readable only on the entity returned by {@link #create}.
+ */
+@Stateless
+public class Subscribers {
+
+  /** Headers a subscriber may not set: transport-level, or ours (signature, idempotency). */
+  static final Set<String> RESERVED_HEADERS = Set.of("host", "connection", "content-length",
+      "expect", "upgrade", "content-type", "user-agent", "webhook-id", "webhook-timestamp",
+      "webhook-signature", "idempotency-key", "transfer-encoding", "te", "trailer");
+
+  @PersistenceContext(unitName = "autowebhook")
+  EntityManager em;
+
+  @Inject Validator validator;
+  @Inject AuditLog audit;
+  @Inject SubscriptionMatcher matcher;
+
+  public List<Subscriber> all() {
+    return em.createNamedQuery("Subscriber.all", Subscriber.class).getResultList();
+  }
+
+  public Subscriber get(long id) {
+    Subscriber s = em.find(Subscriber.class, id);
+    if (s == null) {
+      throw new NotFoundException("subscriber", id);
+    }
+    return s;
+  }
+
+  public Map<Long, Subscriber> byIds(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return em.createQuery("SELECT s FROM Subscriber s WHERE s.id IN :ids", Subscriber.class)
+        .setParameter("ids", ids).getResultList().stream()
+        .collect(Collectors.toMap(Subscriber::getId, Function.identity()));
+  }
+
+  /** Saves a new subscriber with a fresh signing secret; the returned entity carries it once. */
+  public Subscriber create(Subscriber s) {
+    s.setSigningSecret(SecretGenerator.newSecret());
+    check(s, null);
+    em.persist(s);
+    em.flush();
+    audit.record("subscriber.create", "subscriber", s.getId(), "name=" + s.getName());
+    matcher.invalidate();
+    return s;
+  }
+
+  /** Applies an edit to the stored subscriber, validates and saves it (all or nothing). */
+  public Subscriber update(long id, Consumer<Subscriber> edit) {
+    Subscriber s = get(id);
+    edit.accept(s);
+    check(s, s.getId());
+    if (s.isEnabled()) {
+      s.setDisabledReason(null);
+      s.setDisabledAt(null);
+    }
+    em.flush();
+    audit.record("subscriber.update", "subscriber", s.getId(), "name=" + s.getName());
+    matcher.invalidate();
+    return s;
+  }
+
+  public void delete(long id) {
+    Subscriber s = get(id);
+    em.remove(s);
+    em.flush();
+    audit.record("subscriber.delete", "subscriber", id, "name=" + s.getName());
+    matcher.invalidate();
+  }
+
+  private void check(Subscriber s, Long self) {
+    List<Violation> v = new ArrayList<>();
+    if (s.getKind() == SubscriberKind.HTTP) {
+      String url = s.getEndpointUrl();
+      if (url == null || url.isBlank()) {
+        v.add(new Violation("endpoint_url", "is required for an http subscriber"));
+      } else {
+        String why = urlProblem(url);
+        if (why != null) {
+          v.add(new Violation("endpoint_url", why));
+        }
+      }
+    } else if (s.getKind() == SubscriberKind.JMS) {
+      if (s.getJmsDestination() == null || s.getJmsDestination().isBlank()) {
+        v.add(new Violation("jms_destination", "is required for a jms subscriber"));
+      }
+    }
+    if (s.getAuthType() == AuthType.BEARER && blank(s.getAuthToken())) {
+      v.add(new Violation("auth_token", "is required when auth_type is bearer"));
+    }
+    if (s.getAuthType() == AuthType.API_KEY && blank(s.getApiKey())) {
+      v.add(new Violation("api_key", "is required when auth_type is api_key"));
+    }
+    if (s.getAuthType() == AuthType.BASIC) {
+      if (blank(s.getBasicUsername())) {
+        v.add(new Violation("basic_username", "is required when auth_type is basic"));
+      } else if (s.getBasicUsername().contains(":")) {
+        v.add(new Violation("basic_username", "must not contain ':'"));
+      }
+      if (blank(s.getBasicPassword())) {
+        v.add(new Violation("basic_password", "is required when auth_type is basic"));
+      }
+    }
+    try {
+      customHeaders(s.getCustomHeaders());
+    } catch (InvalidInputException e) {
+      v.addAll(e.violations());
+    }
+    if (s.getAuthType() == AuthType.API_KEY && s.getApiKeyHeader() != null
+        && RESERVED_HEADERS.contains(s.getApiKeyHeader().toLowerCase(Locale.ROOT))) {
+      v.add(new Violation("api_key_header", "'" + s.getApiKeyHeader() + "' is reserved"));
+    }
+    if (s.getName() != null) {
+      List<Subscriber> same = em.createNamedQuery("Subscriber.byName", Subscriber.class)
+          .setParameter("name", s.getName()).getResultList();
+      if (same.stream().anyMatch(o -> !o.getId().equals(self))) {
+        throw new ConflictException("a subscriber named '" + s.getName() + "' already exists");
+      }
+    }
+    Validation.check(validator, s, v);
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  /** Why a subscriber URL is unusable, or null. Reachability is checked at send time. */
+  public static String urlProblem(String url) {
+    try {
+      URI u = new URI(url.trim());
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        return "must be an http:// or https:// URL";
+      }
+      if (u.getHost() == null || u.getHost().isBlank()) {
+        return "must name a host";
+      }
+      if (u.getUserInfo() != null) {
+        return "must not carry credentials; use auth_type basic";
+      }
+      if (u.getFragment() != null) {
+        return "must not have a #fragment";
+      }
+      return null;
+    } catch (URISyntaxException e) {
+      return "is not a valid URL: " + e.getReason();
+    }
+  }
+
+  /** Parses and validates the custom headers JSON object (name → string value). */
+  public static Map<String, String> customHeaders(String json) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (json == null || json.isBlank()) {
+      return out;
+    }
+    JsonObject obj;
+    try (JsonReader r = Json.createReader(new StringReader(json))) {
+      obj = r.readObject();
+    } catch (JsonParsingException | ClassCastException | IllegalStateException e) {
+      throw new InvalidInputException("custom_headers", "must be a JSON object of strings");
+    }
+    List<Violation> v = new ArrayList<>();
+    for (Map.Entry<String, JsonValue> e : obj.entrySet()) {
+      String name = e.getKey();
+      if (!name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}")) {
+        v.add(new Violation("custom_headers." + name, "is not a valid header name"));
+      } else if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))
+          || name.equalsIgnoreCase("authorization")) {
+        v.add(new Violation("custom_headers." + name, "is reserved; use auth_type for credentials"));
+      } else if (!(e.getValue() instanceof JsonString s) || s.getString().matches(".*[\\r\\n].*")) {
+        v.add(new Violation("custom_headers." + name, "must be a single-line string"));
+      } else {
+        out.put(name, s.getString());
+      }
+    }
+    if (!v.isEmpty()) {
+      throw InvalidInputException.of(v);
+    }
+    return out;
+  }
+
+  /** The headers a request to this subscriber carries besides ours: custom, then auth. */
+  public static Map<String, String> requestHeaders(Subscriber s) {
+    Map<String, String> h = new LinkedHashMap<>(customHeaders(s.getCustomHeaders()));
+    switch (s.getAuthType()) {
+      case BEARER -> h.put("Authorization", "Bearer " + s.getAuthToken());
+      case API_KEY -> h.put(s.getApiKeyHeader(), s.getApiKey());
+      case BASIC -> h.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+          (s.getBasicUsername() + ":" + s.getBasicPassword()).getBytes(StandardCharsets.UTF_8)));
+      default -> { }
+    }
+    return h;
+  }
+
+  /** The current secret, plus the previous one while its grace period lasts. */
+  public static List<String> signingSecrets(Subscriber s) {
+    List<String> secrets = new ArrayList<>(2);
+    secrets.add(s.getSigningSecret());
+    if (s.getPreviousSecret() != null && s.getPreviousSecretUntil() != null
+        && s.getPreviousSecretUntil().isAfter(Time.now())) {
+      secrets.add(s.getPreviousSecret());
+    }
+    return secrets;
+  }
+}

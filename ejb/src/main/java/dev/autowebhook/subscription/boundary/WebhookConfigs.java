@@ -1,0 +1,175 @@
+package dev.autowebhook.subscription.boundary;
+
+import dev.autowebhook.audit.boundary.AuditLog;
+import dev.autowebhook.capture.entity.ChangeKind;
+import dev.autowebhook.platform.ConflictException;
+import dev.autowebhook.platform.InvalidInputException;
+import dev.autowebhook.platform.InvalidInputException.Violation;
+import dev.autowebhook.platform.NotFoundException;
+import dev.autowebhook.platform.Validation;
+import dev.autowebhook.records.boundary.Models;
+import dev.autowebhook.subscription.control.SubscriptionMatcher;
+import dev.autowebhook.subscription.entity.Subscriber;
+import dev.autowebhook.subscription.entity.WebhookConfig;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Webhook config CRUD (one per model key): checks the model exists, that listed fields are fields
+ * of that model, that event types and subscriber ids are real, then saves and audits.
+ */
+@Stateless
+public class WebhookConfigs {
+
+  @PersistenceContext(unitName = "autowebhook")
+  EntityManager em;
+
+  @Inject Validator validator;
+  @Inject Models models;
+  @Inject AuditLog audit;
+  @Inject SubscriptionMatcher matcher;
+
+  public List<WebhookConfig> all() {
+    return em.createNamedQuery("WebhookConfig.all", WebhookConfig.class).getResultList();
+  }
+
+  public WebhookConfig get(long id) {
+    WebhookConfig c = em.find(WebhookConfig.class, id);
+    if (c == null) {
+      throw new NotFoundException("config", id);
+    }
+    return c;
+  }
+
+  public WebhookConfig byModel(String model) {
+    return em.createNamedQuery("WebhookConfig.byModel", WebhookConfig.class)
+        .setParameter("model", model).getResultStream().findFirst().orElse(null);
+  }
+
+  /**
+   * Resolves subscriber ids, reporting unknown ones against {@code subscriber_ids}.
+   */
+  public List<Subscriber> subscribers(List<Long> ids) {
+    List<Subscriber> out = new ArrayList<>();
+    List<Violation> v = new ArrayList<>();
+    for (Long id : new LinkedHashSet<>(ids)) {
+      Subscriber s = id == null ? null : em.find(Subscriber.class, id);
+      if (s == null) {
+        v.add(new Violation("subscriber_ids", "subscriber " + id + " does not exist"));
+      } else {
+        out.add(s);
+      }
+    }
+    if (!v.isEmpty()) {
+      throw InvalidInputException.of(v);
+    }
+    return out;
+  }
+
+  /** Builds a new config inside the transaction (so subscriber references are managed). */
+  public WebhookConfig create(java.util.function.Consumer<WebhookConfig> build) {
+    WebhookConfig c = new WebhookConfig();
+    build.accept(c);
+    return create(c);
+  }
+
+  public WebhookConfig create(WebhookConfig c) {
+    check(c);
+    if (byModel(c.getModel()) != null) {
+      throw new ConflictException("a config for model '" + c.getModel() + "' already exists");
+    }
+    em.persist(c);
+    em.flush();
+    audit.record("config.create", "config", c.getId(), describe(c));
+    matcher.invalidate();
+    return c;
+  }
+
+  /** Applies an edit to the stored config, validates and saves it (all or nothing). */
+  public WebhookConfig update(long id, java.util.function.Consumer<WebhookConfig> edit) {
+    WebhookConfig c = get(id);
+    edit.accept(c);
+    check(c);
+    WebhookConfig other = byModel(c.getModel());
+    if (other != null && !other.getId().equals(c.getId())) {
+      throw new ConflictException("a config for model '" + c.getModel() + "' already exists");
+    }
+    em.flush();
+    audit.record("config.update", "config", c.getId(), describe(c));
+    matcher.invalidate();
+    return c;
+  }
+
+  public void delete(long id) {
+    WebhookConfig c = get(id);
+    em.remove(c);
+    audit.record("config.delete", "config", id, "model=" + c.getModel());
+    matcher.invalidate();
+  }
+
+  private static String describe(WebhookConfig c) {
+    return "model=" + c.getModel() + " enabled=" + c.isEnabled() + " events=" + c.getEvents()
+        + " priority=" + c.getPriority() + " subscribers="
+        + c.getSubscribers().stream().map(Subscriber::getId).toList();
+  }
+
+  private void check(WebhookConfig c) {
+    List<Violation> v = new ArrayList<>();
+    List<String> fields = List.of();
+    if (c.getModel() != null && !c.getModel().isBlank()) {
+      if (models.type(c.getModel()).isEmpty()) {
+        v.add(new Violation("model", "unknown model '" + c.getModel() + "'; known models are "
+            + String.join(", ", models.keys())));
+      } else {
+        fields = models.fieldNames(c.getModel());
+      }
+    }
+    List<String> events = WebhookConfig.split(c.getEvents());
+    if (events.isEmpty()) {
+      v.add(new Violation("events", "must name at least one of create, update, delete"));
+    }
+    for (String e : events) {
+      try {
+        ChangeKind.of(e);
+      } catch (IllegalArgumentException ex) {
+        v.add(new Violation("events", "'" + e + "' is not one of create, update, delete"));
+      }
+    }
+    checkFields("include_fields", c.getIncludeFields(), fields, v);
+    checkFields("exclude_fields", c.getExcludeFields(), fields, v);
+    if (c.getFilterRule() != null && !c.getFilterRule().isBlank()) {
+      v.add(new Violation("filter", "filter rules are not supported by this version yet"));
+    }
+    if (c.getTemplateId() != null) {
+      v.add(new Violation("template_id", "templates are not supported by this version yet"));
+    }
+    if (c.isBatchEnabled()) {
+      v.add(new Violation("batch_enabled", "batching is not supported by this version yet"));
+    }
+    Validation.check(validator, c, v);
+  }
+
+  private static void checkFields(String name, String csv, List<String> known,
+      List<Violation> v) {
+    if (known.isEmpty()) {
+      return;
+    }
+    Set<String> unknown = new LinkedHashSet<>();
+    for (String f : WebhookConfig.split(csv)) {
+      if (!known.contains(f)) {
+        unknown.add(f);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      v.add(new Violation(name, "unknown field(s) " + unknown + "; fields of this model are "
+          + String.join(", ", known)));
+    }
+  }
+}

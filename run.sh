@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds Auto Webhook and runs it on Payara Micro in the foreground (Ctrl-C or SIGTERM stops it).
+# Embedded H2 file database in ./data unless AUTOWEBHOOK_DB_URL points at PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+mvn -q -B -DskipTests -pl web -am package
+
+export AUTOWEBHOOK_HTTP_PORT="${AUTOWEBHOOK_HTTP_PORT:-8080}"
+# The demo delivers to the built-in inbox on loopback; production leaves this unset (private
+# and loopback targets are then refused) or lists only the ranges it really needs.
+export AUTOWEBHOOK_ALLOWED_TARGETS="${AUTOWEBHOOK_ALLOWED_TARGETS-127.0.0.0/8,::1/128}"
+mkdir -p data
+
+echo "Auto Webhook: starting on http://localhost:${AUTOWEBHOOK_HTTP_PORT}/ (admin user: ${AUTOWEBHOOK_ADMIN_USER:-admin})"
+exec java ${JAVA_OPTS:--Xmx768m} \
+  -jar web/target/runtime/payara-micro-*.jar \
+  --nocluster \
+  --port "${AUTOWEBHOOK_HTTP_PORT}" \
+  --contextroot / \
+  --deploy web/target/autowebhook.war

@@ -1,0 +1,65 @@
+package dev.autowebhook.api.problem;
+
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Everything that is not a business exception: malformed JSON → 400, JAX-RS errors (404, 405,
+ * 406, 415) keep their status as a problem document, anything else → 500 with a reference id
+ * that is also in the log (never a stack trace in the response).
+ */
+@Provider
+public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = Logger.getLogger(FallbackExceptionMapper.class.getName());
+
+  @Override
+  public Response toResponse(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof JsonbException || t instanceof JsonException
+          || t instanceof jakarta.json.stream.JsonParsingException) {
+        return Problem.response(400, "Malformed JSON", clean(t.getMessage()));
+      }
+      if (t instanceof ConstraintViolationException) {
+        return Problem.response(400, "Invalid input", clean(t.getMessage()));
+      }
+      if (t instanceof dev.autowebhook.platform.OutboxException oe) {
+        return BusinessExceptionMapper.map(oe);
+      }
+    }
+    if (e instanceof WebApplicationException w) {
+      Response r = w.getResponse();
+      if (r.getStatus() < 500) {
+        String title = r.getStatusInfo().getReasonPhrase();
+        String detail = e.getMessage();
+        if (r.getStatus() == 400 && detail != null && detail.contains("Unable to")) {
+          title = "Malformed JSON";
+        }
+        return Problem.response(r.getStatus(), title == null ? "Error" : title, clean(detail));
+      }
+    }
+    return internal(e);
+  }
+
+  static Response internal(Throwable e) {
+    String ref = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "Unhandled error, reference " + ref, e);
+    return Problem.response(500, "Internal error",
+        "An unexpected error occurred; reference " + ref + " in the server log.");
+  }
+
+  private static String clean(String s) {
+    if (s == null) {
+      return null;
+    }
+    return s.length() > 500 ? s.substring(0, 500) : s;
+  }
+}

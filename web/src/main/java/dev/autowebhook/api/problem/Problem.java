@@ -1,0 +1,49 @@
+package dev.autowebhook.api.problem;
+
+import dev.autowebhook.platform.InvalidInputException.Violation;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** An RFC 9457 problem document, with per-field {@code errors} for invalid input. */
+public final class Problem {
+
+  public static final String MEDIA_TYPE = "application/problem+json";
+  public static final MediaType TYPE = MediaType.valueOf(MEDIA_TYPE);
+
+  private Problem() {}
+
+  public static Response response(int status, String title, String detail,
+      List<Violation> errors) {
+    JsonObjectBuilder b = Json.createObjectBuilder()
+        .add("type", "about:blank")
+        .add("title", title)
+        .add("status", status);
+    if (detail != null) {
+      b.add("detail", detail);
+    }
+    if (errors != null && !errors.isEmpty()) {
+      JsonArrayBuilder a = Json.createArrayBuilder();
+      for (Violation v : errors) {
+        JsonObjectBuilder e = Json.createObjectBuilder();
+        if (v.field() == null) {
+          e.addNull("field");
+        } else {
+          e.add("field", v.field());
+        }
+        a.add(e.add("message", v.message()));
+      }
+      b.add("errors", a);
+    }
+    JsonObject body = b.build();
+    return Response.status(status).type(TYPE).entity(body.toString()).build();
+  }
+
+  public static Response response(int status, String title, String detail) {
+    return response(status, title, detail, null);
+  }
+}
