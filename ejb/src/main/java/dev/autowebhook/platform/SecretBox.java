@@ -105,7 +105,7 @@ public final class SecretBox {
       Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
       c.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(128, in, 0, 12));
       return new String(c.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8);
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
+    } catch (GeneralSecurityException | RuntimeException e) {
       throw new IllegalStateException(
           "A stored secret cannot be decrypted: wrong AUTOWEBHOOK_MASTER_KEY?", e);
     }

@@ -317,7 +317,13 @@ public class DeliveryDispatcher {
           next = queue.poll();
           active++;
         }
-        sender.send(next).whenComplete((r, err) -> {
+        java.util.concurrent.CompletableFuture<AttemptResult> sending;
+        try {
+          sending = sender.send(next);
+        } catch (RuntimeException e) {
+          sending = java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+        sending.whenComplete((r, err) -> {
           synchronized (this) {
             active--;
           }

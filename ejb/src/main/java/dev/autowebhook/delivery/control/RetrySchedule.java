@@ -21,8 +21,11 @@ public final class RetrySchedule {
   private final double jitter;
 
   public RetrySchedule(double baseSeconds, double jitter) {
-    if (baseSeconds <= 0) {
+    if (!(baseSeconds > 0) || Double.isInfinite(baseSeconds)) {
       throw new IllegalArgumentException("retry base must be positive: " + baseSeconds);
+    }
+    if (!(jitter >= 0 && jitter < 1)) {
+      throw new IllegalArgumentException("jitter must be in [0, 1): " + jitter);
     }
     this.baseSeconds = baseSeconds;
     this.jitter = jitter;

@@ -27,7 +27,9 @@ public final class TargetGuard {
       if (host.startsWith("[") && host.endsWith("]")) {
         host = host.substring(1, host.length() - 1);
       }
-      if (!host.matches("[0-9a-fA-F:.]+")) {
+      boolean v4 = host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+      boolean v6 = host.contains(":") && host.matches("[0-9a-fA-F:.]+");
+      if (!v4 && !v6) {
         throw new IllegalArgumentException("not an IP address or CIDR block: " + text);
       }
       try {

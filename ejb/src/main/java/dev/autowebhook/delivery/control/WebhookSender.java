@@ -84,25 +84,27 @@ public class WebhookSender {
           "DestinationRefused", refusal, null, null));
     }
     long ts = started.toEpochSecond();
-    HttpRequest.Builder rb = HttpRequest.newBuilder(uri)
-        .timeout(Duration.ofSeconds(out.timeoutSeconds()))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(out.body()));
-    for (Map.Entry<String, String> h : out.headers().entrySet()) {
-      rb.setHeader(h.getKey(), h.getValue());
-    }
-    rb.setHeader("Content-Type", "application/json")
-        .setHeader("User-Agent", USER_AGENT)
-        .setHeader("Idempotency-Key", out.eventUid())
-        .setHeader("webhook-id", out.eventUid())
-        .setHeader("webhook-timestamp", Long.toString(ts))
-        .setHeader("webhook-signature", Signer.header(out.secrets(), out.eventUid(), ts, out.body()))
-        .setHeader("X-AutoWebhook-Model", out.model())
-        .setHeader("X-AutoWebhook-Event", out.event())
-        .setHeader("X-AutoWebhook-Attempt", Integer.toString(out.attemptNo()));
     HttpRequest request;
     try {
+      HttpRequest.Builder rb = HttpRequest.newBuilder(uri)
+          .timeout(Duration.ofSeconds(out.timeoutSeconds()))
+          .POST(HttpRequest.BodyPublishers.ofByteArray(out.body()));
+      for (Map.Entry<String, String> h : out.headers().entrySet()) {
+        rb.setHeader(h.getKey(), h.getValue());
+      }
+      rb.setHeader("Content-Type", "application/json")
+          .setHeader("User-Agent", USER_AGENT)
+          .setHeader("Idempotency-Key", out.eventUid())
+          .setHeader("webhook-id", out.eventUid())
+          .setHeader("webhook-timestamp", Long.toString(ts))
+          .setHeader("webhook-signature",
+              Signer.header(out.secrets(), out.eventUid(), ts, out.body()))
+          .setHeader("X-AutoWebhook-Model", out.model())
+          .setHeader("X-AutoWebhook-Event", out.event())
+          .setHeader("X-AutoWebhook-Attempt", Integer.toString(out.attemptNo()));
       request = rb.build();
     } catch (IllegalArgumentException e) {
+      // e.g. a header value the HTTP client refuses: a failed attempt, never a lost one
       return CompletableFuture.completedFuture(failure(out, started, t0, null, null,
           "InvalidRequest", e.getMessage(), null, null));
     }
@@ -155,15 +157,15 @@ public class WebhookSender {
     if (e instanceof HttpTimeoutException) {
       return "Timeout";
     }
+    if (e instanceof UnresolvedAddressException
+        || e.getCause() instanceof UnresolvedAddressException) {
+      return "DnsError";
+    }
     if (e instanceof ConnectException) {
       return "ConnectionRefused";
     }
     if (e instanceof SSLException) {
       return "TlsError";
-    }
-    if (e instanceof UnresolvedAddressException
-        || (e.getCause() instanceof UnresolvedAddressException)) {
-      return "DnsError";
     }
     if (e instanceof IOException) {
       return "IOError";
@@ -191,7 +193,8 @@ public class WebhookSender {
       if (lower.equals("authorization") || lower.equals("proxy-authorization")) {
         int sp = v.indexOf(' ');
         v = (sp > 0 ? v.substring(0, sp + 1) : "") + "****";
-      } else if (!lower.equals("webhook-signature") && SENSITIVE.matcher(lower).matches()) {
+      } else if (!lower.equals("webhook-signature") && !lower.equals("idempotency-key")
+          && SENSITIVE.matcher(lower).matches()) {
         v = "****";
       }
       b.add(name, v);

@@ -2,6 +2,8 @@ package dev.autowebhook.subscription.boundary;
 
 import dev.autowebhook.platform.Time;
 import dev.autowebhook.audit.boundary.AuditLog;
+import dev.autowebhook.outbox.boundary.DeliveriesQueued;
+import jakarta.enterprise.event.Event;
 import dev.autowebhook.platform.ConflictException;
 import dev.autowebhook.platform.InvalidInputException;
 import dev.autowebhook.platform.InvalidInputException.Violation;
@@ -60,6 +62,7 @@ public class Subscribers {
   @Inject Validator validator;
   @Inject AuditLog audit;
   @Inject SubscriptionMatcher matcher;
+  @Inject Event<DeliveriesQueued> queued;
 
   public List<Subscriber> all() {
     return em.createNamedQuery("Subscriber.all", Subscriber.class).getResultList();
@@ -96,8 +99,12 @@ public class Subscribers {
   /** Applies an edit to the stored subscriber, validates and saves it (all or nothing). */
   public Subscriber update(long id, Consumer<Subscriber> edit) {
     Subscriber s = get(id);
+    boolean wasEnabled = s.isEnabled();
     edit.accept(s);
     check(s, s.getId());
+    if (s.isEnabled() && !wasEnabled) {
+      queued.fire(new DeliveriesQueued(0)); // what waited while paused goes out after commit
+    }
     if (s.isEnabled()) {
       s.setDisabledReason(null);
       s.setDisabledAt(null);
@@ -132,6 +139,15 @@ public class Subscribers {
       if (s.getJmsDestination() == null || s.getJmsDestination().isBlank()) {
         v.add(new Violation("jms_destination", "is required for a jms subscriber"));
       }
+    }
+    if (s.getAuthToken() != null && !headerSafe(s.getAuthToken())) {
+      v.add(new Violation("auth_token", "must be printable Latin-1 text on one line"));
+    }
+    if (s.getApiKey() != null && !headerSafe(s.getApiKey())) {
+      v.add(new Violation("api_key", "must be printable Latin-1 text on one line"));
+    }
+    if (s.getBasicPassword() != null && !headerSafe(s.getBasicPassword())) {
+      v.add(new Violation("basic_password", "must be printable Latin-1 text on one line"));
     }
     if (s.getAuthType() == AuthType.BEARER && blank(s.getAuthToken())) {
       v.add(new Violation("auth_token", "is required when auth_type is bearer"));
@@ -215,8 +231,9 @@ public class Subscribers {
       } else if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))
           || name.equalsIgnoreCase("authorization")) {
         v.add(new Violation("custom_headers." + name, "is reserved; use auth_type for credentials"));
-      } else if (!(e.getValue() instanceof JsonString s) || s.getString().matches(".*[\\r\\n].*")) {
-        v.add(new Violation("custom_headers." + name, "must be a single-line string"));
+      } else if (!(e.getValue() instanceof JsonString s) || !headerSafe(s.getString())) {
+        v.add(new Violation("custom_headers." + name,
+            "must be a single-line string of printable Latin-1 characters"));
       } else {
         out.put(name, s.getString());
       }
@@ -225,6 +242,11 @@ public class Subscribers {
       throw InvalidInputException.of(v);
     }
     return out;
+  }
+
+  /** True when the value can be sent as an HTTP header value (no control characters, Latin-1). */
+  public static boolean headerSafe(String value) {
+    return value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c != 0x7f && c <= 0xff));
   }
 
   /** The headers a request to this subscriber carries besides ours: custom, then auth. */

@@ -1,0 +1,251 @@
+package dev.autowebhook.delivery.control;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import dev.autowebhook.delivery.entity.AttemptTrigger;
+import dev.autowebhook.delivery.entity.DeliveryStatus;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+class WebhookSenderTest {
+
+  private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "webhook-sender-test");
+    t.setDaemon(true);
+    return t;
+  });
+
+  /** Loopback is allowed only so that a request that does go out stays on this machine. */
+  private final WebhookSender cut = new WebhookSender(EXECUTOR, new RetrySchedule(60, 0.2),
+      new TargetGuard("127.0.0.0/8"));
+
+  @AfterAll
+  static void shutdown() throws InterruptedException {
+    EXECUTOR.shutdownNow();
+    EXECUTOR.awaitTermination(1, TimeUnit.SECONDS);
+  }
+
+  private static JsonObject masked(HttpRequest.Builder b) {
+    HttpRequest request = b.POST(HttpRequest.BodyPublishers.noBody()).build();
+    return Json.createReader(new StringReader(WebhookSender.mask(request))).readObject();
+  }
+
+  private static HttpRequest.Builder request() {
+    return HttpRequest.newBuilder(URI.create("http://example.test/hook"));
+  }
+
+  @Test
+  void maskHidesTheAuthorizationCredentialButKeepsTheScheme() {
+    JsonObject m = masked(request().header("Authorization", "Bearer s3cr3t-token"));
+    assertThat(m.getString("Authorization")).isEqualTo("Bearer ****");
+
+    m = masked(request().header("authorization", "Basic dXNlcjpwYXNz"));
+    assertThat(m.getString("authorization")).isEqualTo("Basic ****");
+
+    m = masked(request().header("Proxy-Authorization", "Digest abc"));
+    assertThat(m.getString("Proxy-Authorization")).isEqualTo("Digest ****");
+  }
+
+  @Test
+  void maskHidesAnAuthorizationWithoutScheme() {
+    JsonObject m = masked(request().header("Authorization", "rawtoken"));
+    assertThat(m.getString("Authorization")).isEqualTo("****");
+  }
+
+  @Test
+  void maskHidesApiKeysAndSensitiveCustomHeaders() {
+    JsonObject m = masked(request()
+        .header("X-API-Key", "k-123")
+        .header("X-Shop-Token", "t-456")
+        .header("X-Client-Secret", "s-789")
+        .header("X-Password", "p")
+        .header("Cookie", "session=abc")
+        .header("X-Session-Id", "sid")
+        .header("X-Credentials", "c")
+        .header("X-Auth", "a"));
+
+    assertThat(m.values()).allSatisfy(v -> assertThat(v.toString()).isEqualTo("\"****\""));
+    assertThat(m.keySet()).hasSize(8);
+    assertThat(m.toString()).doesNotContain("k-123", "t-456", "s-789", "session=abc", "sid");
+  }
+
+  @Test
+  void maskKeepsSignatureIdAndOtherPlainHeaders() {
+    String signature = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
+    JsonObject m = masked(request()
+        .header("webhook-signature", signature)
+        .header("webhook-id", "evt_1")
+        .header("webhook-timestamp", "1614265330")
+        .header("Content-Type", "application/json")
+        .header("User-Agent", WebhookSender.USER_AGENT)
+        .header("X-AutoWebhook-Model", "sale.order")
+        .header("X-AutoWebhook-Event", "update")
+        .header("X-Tenant", "acme"));
+
+    assertThat(m.getString("webhook-signature")).isEqualTo(signature);
+    assertThat(m.getString("webhook-id")).isEqualTo("evt_1");
+    assertThat(m.getString("webhook-timestamp")).isEqualTo("1614265330");
+    assertThat(m.getString("Content-Type")).isEqualTo("application/json");
+    assertThat(m.getString("User-Agent")).isEqualTo(WebhookSender.USER_AGENT);
+    assertThat(m.getString("X-AutoWebhook-Model")).isEqualTo("sale.order");
+    assertThat(m.getString("X-AutoWebhook-Event")).isEqualTo("update");
+    assertThat(m.getString("X-Tenant")).isEqualTo("acme");
+  }
+
+  @Test
+  void maskOfARequestWithoutHeadersIsAnEmptyObject() {
+    assertThat(masked(request())).isEmpty();
+  }
+
+  @Test
+  void errorClassNamesTheKindOfFailure() {
+    assertThat(WebhookSender.errorClass(new ConnectException("refused")))
+        .isEqualTo("ConnectionRefused");
+    assertThat(WebhookSender.errorClass(new HttpTimeoutException("request timed out")))
+        .isEqualTo("Timeout");
+    assertThat(WebhookSender.errorClass(new HttpConnectTimeoutException("connect timed out")))
+        .isEqualTo("ConnectTimeout");
+    assertThat(WebhookSender.errorClass(new SSLException("bad record")))
+        .isEqualTo("TlsError");
+    assertThat(WebhookSender.errorClass(new SSLHandshakeException("PKIX path building failed")))
+        .isEqualTo("TlsError");
+    assertThat(WebhookSender.errorClass(new UnresolvedAddressException()))
+        .isEqualTo("DnsError");
+    assertThat(WebhookSender.errorClass(new IOException("wrapper",
+        new UnresolvedAddressException()))).isEqualTo("DnsError");
+    assertThat(WebhookSender.errorClass(new IOException("connection reset")))
+        .isEqualTo("IOError");
+    assertThat(WebhookSender.errorClass(new IllegalStateException("boom")))
+        .isEqualTo("IllegalStateException");
+  }
+
+  @Test
+  void errorClassUnwrapsCompletionException() {
+    assertThat(WebhookSender.errorClass(new CompletionException(new ConnectException())))
+        .isEqualTo("ConnectionRefused");
+    assertThat(WebhookSender.errorClass(
+        new CompletionException(new HttpConnectTimeoutException("x")))).isEqualTo("ConnectTimeout");
+    assertThat(WebhookSender.errorClass(new CompletionException(new HttpTimeoutException("x"))))
+        .isEqualTo("Timeout");
+    assertThat(WebhookSender.errorClass(new CompletionException(new SSLException("x"))))
+        .isEqualTo("TlsError");
+    assertThat(WebhookSender.errorClass(new CompletionException("no cause", null)))
+        .isEqualTo("CompletionException");
+  }
+
+  /**
+   * The JDK HttpClient reports an unknown host as CompletionException(ConnectException(cause
+   * UnresolvedAddressException)) (checked on JDK 17.0.15); the ConnectException branch runs
+   * first, so the DnsError branch never fires for real sends.
+   */
+  @Test
+  void dnsFailureAsReportedByTheJdkHttpClientIsDnsError() {
+    ConnectException fromHttpClient = new ConnectException();
+    fromHttpClient.initCause(new UnresolvedAddressException());
+    assertThat(WebhookSender.errorClass(new CompletionException(fromHttpClient)))
+        .isEqualTo("DnsError");
+  }
+
+  @Test
+  void errorMessageFallsBackToTheClassName() {
+    assertThat(WebhookSender.errorMessage(new CompletionException(new ConnectException())))
+        .isEqualTo("java.net.ConnectException");
+    assertThat(WebhookSender.errorMessage(new IOException("  ")))
+        .isEqualTo("java.io.IOException");
+    assertThat(WebhookSender.errorMessage(new IOException("reset by peer")))
+        .isEqualTo("reset by peer");
+  }
+
+  @Test
+  void truncateKeepsShortTextAndMarksCutText() {
+    assertThat(WebhookSender.truncate("abc", 3)).isEqualTo("abc");
+    assertThat(WebhookSender.truncate("abcd", 3)).isEqualTo("abc…");
+  }
+
+  private static Outgoing outgoing(String url, Map<String, String> headers, int attemptNo,
+      int maxRetries) {
+    return new Outgoing(1L, "evt_1", "sale.order", "update", "medium", 2L, "sub", attemptNo,
+        AttemptTrigger.AUTOMATIC, maxRetries, 1, url, 1, true, headers,
+        List.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"), "{}".getBytes(UTF_8));
+  }
+
+  @Test
+  void nonHttpUrlFailsWithoutSending() {
+    AttemptResult r = cut.send(outgoing("ftp://93.184.216.34/x", Map.of(), 1, 5)).join();
+
+    assertThat(r.errorClass()).isEqualTo("DestinationRefused");
+    assertThat(r.errorMessage()).isEqualTo("only http and https URLs");
+    assertThat(r.statusCode()).isNull();
+    assertThat(r.outcome()).isEqualTo(DeliveryStatus.FAILED);
+  }
+
+  @Test
+  void internalTargetFailsWithoutSendingAndIsRetriedPerSchedule() {
+    OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC);
+    AttemptResult r = cut.send(outgoing("http://169.254.169.254/latest", Map.of(), 1, 5)).join();
+
+    assertThat(r.errorClass()).isEqualTo("DestinationRefused");
+    assertThat(r.errorMessage()).contains("169.254.169.254");
+    assertThat(r.outcome()).isEqualTo(DeliveryStatus.FAILED);
+    assertThat(r.nextAttemptAt()).isBetween(before.plusSeconds(47), before.plusSeconds(73));
+    assertThat(r.succeeded()).isFalse();
+    assertThat(r.summary()).startsWith("DestinationRefused: ");
+  }
+
+  @Test
+  void lastAllowedAttemptIsDead() {
+    AttemptResult r = cut.send(outgoing("http://10.0.0.1/", Map.of(), 6, 5)).join();
+
+    assertThat(r.outcome()).isEqualTo(DeliveryStatus.DEAD);
+    assertThat(r.nextAttemptAt()).isNull();
+  }
+
+  @Test
+  void malformedUrlFailsAsInvalidUrl() {
+    AttemptResult r = cut.send(outgoing("http://exa mple.com/", Map.of(), 1, 5)).join();
+
+    assertThat(r.errorClass()).isEqualTo("InvalidUrl");
+    assertThat(r.outcome()).isEqualTo(DeliveryStatus.FAILED);
+  }
+
+  /**
+   * Subscribers.customHeaders only refuses CR/LF, and auth_token/api_key are not checked at all,
+   * but HttpRequest.Builder.setHeader throws IllegalArgumentException for characters above
+   * U+00FF and for control characters. The loop that sets those headers is outside the try that
+   * turns a bad request into an "InvalidRequest" failure, so send() throws instead of returning
+   * a failed result; DeliveryDispatcher.Lane.drain then leaks the lane slot and the in-flight
+   * count and the delivery is never recorded.
+   */
+  @Test
+  void headerValueRejectedByTheHttpClientBecomesAFailedResult() {
+    Outgoing out = outgoing("http://127.0.0.1:9/hook", Map.of("X-Note", "5 €"), 1, 5);
+
+    assertThatCode(() -> {
+      AttemptResult r = cut.send(out).get(5, TimeUnit.SECONDS);
+      assertThat(r.outcome()).isEqualTo(DeliveryStatus.FAILED);
+      assertThat(r.errorClass()).isEqualTo("InvalidRequest");
+    }).doesNotThrowAnyException();
+  }
+}
