@@ -37,6 +37,12 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
     }
     if (e instanceof WebApplicationException w) {
       Response r = w.getResponse();
+      if (r.getStatus() == 401) {
+        // e.g. Payara's own @RolesAllowed filter, which speaks of JWT: answer like RolesCheck
+        return Response.fromResponse(Problem.response(401, "Unauthorized",
+                "Authentication is required"))
+            .header("WWW-Authenticate", "Basic realm=\"autowebhook\"").build();
+      }
       if (r.getStatus() < 500) {
         String title = r.getStatusInfo().getReasonPhrase();
         String detail = e.getMessage();

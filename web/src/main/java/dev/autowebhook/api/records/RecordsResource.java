@@ -4,8 +4,22 @@ import dev.autowebhook.api.Params;
 import dev.autowebhook.api.Roles;
 import dev.autowebhook.platform.InvalidInputException;
 import dev.autowebhook.records.boundary.Records;
+import dev.autowebhook.records.entity.AccountJournal;
+import dev.autowebhook.records.entity.AccountMove;
+import dev.autowebhook.records.entity.AccountPayment;
 import dev.autowebhook.records.entity.BusinessRecord;
+import dev.autowebhook.records.entity.CrmLead;
+import dev.autowebhook.records.entity.HrEmployee;
+import dev.autowebhook.records.entity.HrExpense;
+import dev.autowebhook.records.entity.Partner;
+import dev.autowebhook.records.entity.ProductCategory;
+import dev.autowebhook.records.entity.ProductTemplate;
+import dev.autowebhook.records.entity.PurchaseOrder;
+import dev.autowebhook.records.entity.SaleOrder;
+import dev.autowebhook.records.entity.StockMove;
+import dev.autowebhook.records.entity.StockPicking;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -28,29 +42,52 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * CRUD of one kind of business record ({@code /api/v1/<plural>}); one thin subclass per model
- * names the entity and the path. Every write goes through {@link Records}, so it is captured.
+ * CRUD of the tracked business records at {@code /api/v1/<plural>} — one resource for the 13
+ * collections, since they differ only in the entity. Every write goes through {@link Records},
+ * so it is captured in the same transaction.
  */
+@RequestScoped
+@Path("{collection: sale-orders|purchase-orders|account-moves|account-payments|crm-leads"
+    + "|stock-pickings|stock-moves|partners|product-templates|product-categories"
+    + "|account-journals|hr-expenses|hr-employees}")
+@Tag(name = "Business records")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
-public abstract class RecordsResource<T extends BusinessRecord> {
+public class RecordsResource {
 
-  private final Class<T> type;
+  /** Path segment → entity. */
+  static final Map<String, Class<? extends BusinessRecord>> COLLECTIONS = Map.ofEntries(
+      Map.entry("sale-orders", SaleOrder.class),
+      Map.entry("purchase-orders", PurchaseOrder.class),
+      Map.entry("account-moves", AccountMove.class),
+      Map.entry("account-payments", AccountPayment.class),
+      Map.entry("crm-leads", CrmLead.class),
+      Map.entry("stock-pickings", StockPicking.class),
+      Map.entry("stock-moves", StockMove.class),
+      Map.entry("partners", Partner.class),
+      Map.entry("product-templates", ProductTemplate.class),
+      Map.entry("product-categories", ProductCategory.class),
+      Map.entry("account-journals", AccountJournal.class),
+      Map.entry("hr-expenses", HrExpense.class),
+      Map.entry("hr-employees", HrEmployee.class));
 
   @Inject Records records;
   @Context UriInfo uri;
 
-  protected RecordsResource(Class<T> type) {
-    this.type = type;
+  private static Class<? extends BusinessRecord> type(String collection) {
+    return COLLECTIONS.get(collection);
   }
 
   @GET
-  @Operation(summary = "List records, oldest first, paged with offset and limit (max 500)")
-  public JsonObject list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-    Records.Page page = records.list(type, Params.intParam("offset", offset, 0),
+  @Operation(operationId = "listRecords",
+      summary = "List records, oldest first, paged with offset and limit (max 500)")
+  public JsonObject list(@PathParam("collection") String collection,
+      @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+    Records.Page page = records.list(type(collection), Params.intParam("offset", offset, 0),
         Params.intParam("limit", limit, 50));
     return Json.createObjectBuilder()
         .add("items", Json.createArrayBuilder(List.copyOf(page.items())))
@@ -62,19 +99,19 @@ public abstract class RecordsResource<T extends BusinessRecord> {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "Read one record")
+  @Operation(operationId = "getRecord", summary = "Read one record")
   @APIResponse(responseCode = "404", description = "No such record")
-  public JsonObject get(@PathParam("id") long id) {
-    return json(records.get(type, id));
+  public JsonObject get(@PathParam("collection") String collection, @PathParam("id") long id) {
+    return json(records.get(type(collection), id));
   }
 
   @POST
   @RolesAllowed(Roles.ADMIN)
-  @Operation(summary = "Create a record (captured as a create event)")
+  @Operation(operationId = "createRecord", summary = "Create a record (captured as a create event)")
   @APIResponse(responseCode = "201", description = "Created")
   @APIResponse(responseCode = "400", description = "Invalid input")
-  public Response create(JsonValue body) {
-    JsonObject created = json(records.create(type, object(body)));
+  public Response create(@PathParam("collection") String collection, JsonValue body) {
+    JsonObject created = json(records.create(type(collection), object(body)));
     return Response.created(uri.getAbsolutePathBuilder()
         .path(String.valueOf(created.getJsonNumber("id").longValue())).build())
         .entity(created).build();
@@ -83,34 +120,37 @@ public abstract class RecordsResource<T extends BusinessRecord> {
   @POST
   @Path("batch")
   @RolesAllowed(Roles.ADMIN)
-  @Operation(summary = "Create (no id) or update (with id) many records in one transaction,"
-      + " in order: all or none")
+  @Operation(operationId = "batchRecords", summary = "Create (no id) or update (with id) many"
+      + " records in one transaction, in order: all or none")
   @APIResponse(responseCode = "200", description = "All applied")
-  public JsonObject batch(JsonValue body) {
+  public JsonObject batch(@PathParam("collection") String collection, JsonValue body) {
     if (!(body instanceof JsonArray array)) {
       throw new InvalidInputException("body", "must be a JSON array of records");
     }
-    List<Map<String, Object>> applied = records.applyAll(type, array);
     return Json.createObjectBuilder()
-        .add("items", Json.createArrayBuilder(List.copyOf(applied))).build();
+        .add("items", Json.createArrayBuilder(List.copyOf(
+            records.applyAll(type(collection), array))))
+        .build();
   }
 
   @PUT
   @Path("{id}")
   @RolesAllowed(Roles.ADMIN)
-  @Operation(summary = "Update the fields present in the body (captured as an update event)")
-  public JsonObject update(@PathParam("id") long id, JsonValue body) {
-    return json(records.update(type, id, object(body)));
+  @Operation(operationId = "updateRecord",
+      summary = "Update the fields present in the body (captured as an update event)")
+  public JsonObject update(@PathParam("collection") String collection, @PathParam("id") long id,
+      JsonValue body) {
+    return json(records.update(type(collection), id, object(body)));
   }
 
   @DELETE
   @Path("{id}")
   @RolesAllowed(Roles.ADMIN)
-  @Operation(summary = "Delete a record (captured as a delete event)")
+  @Operation(operationId = "deleteRecord", summary = "Delete a record (captured as a delete event)")
   @APIResponse(responseCode = "204", description = "Deleted")
   @APIResponse(responseCode = "409", description = "Still referenced by other records")
-  public Response delete(@PathParam("id") long id) {
-    records.delete(type, id);
+  public Response delete(@PathParam("collection") String collection, @PathParam("id") long id) {
+    records.delete(type(collection), id);
     return Response.noContent().build();
   }
 

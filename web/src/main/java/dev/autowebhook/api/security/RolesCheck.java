@@ -24,18 +24,49 @@ public class RolesCheck implements ContainerRequestFilter {
 
   @Context ResourceInfo resource;
 
+  /**
+   * The {@code @RolesAllowed} of the method or of the method it overrides or implements (method
+   * annotations are not inherited in Java, but JAX-RS contracts may live on an interface).
+   */
+  static RolesAllowed declared(Method m, Class<?> type) {
+    if (m.isAnnotationPresent(RolesAllowed.class)) {
+      return m.getAnnotation(RolesAllowed.class);
+    }
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Class<?> t : withInterfaces(c)) {
+        try {
+          Method o = t.getDeclaredMethod(m.getName(), m.getParameterTypes());
+          if (o.isAnnotationPresent(RolesAllowed.class)) {
+            return o.getAnnotation(RolesAllowed.class);
+          }
+        } catch (NoSuchMethodException ignored) {
+          // not declared there
+        }
+      }
+    }
+    return null;
+  }
+
+  private static java.util.List<Class<?>> withInterfaces(Class<?> c) {
+    java.util.List<Class<?>> all = new java.util.ArrayList<>();
+    all.add(c);
+    all.addAll(java.util.List.of(c.getInterfaces()));
+    return all;
+  }
+
   @Override
   public void filter(ContainerRequestContext ctx) {
     Method m = resource.getResourceMethod();
     if (m == null || m.isAnnotationPresent(PermitAll.class)) {
       return;
     }
-    RolesAllowed allowed = m.getAnnotation(RolesAllowed.class);
-    if (allowed == null) {
-      allowed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
-    }
-    if (allowed == null && resource.getResourceClass().isAnnotationPresent(PermitAll.class)) {
-      return;
+    RolesAllowed allowed = declared(m, resource.getResourceClass());
+    for (Class<?> c = resource.getResourceClass(); allowed == null && c != null;
+        c = c.getSuperclass()) {
+      if (c.isAnnotationPresent(PermitAll.class)) {
+        return;
+      }
+      allowed = c.getAnnotation(RolesAllowed.class); // not @Inherited: walk up ourselves
     }
     String[] roles = allowed == null ? new String[0] : allowed.value(); // deny by default
     SecurityContext sc = ctx.getSecurityContext();

@@ -1,0 +1,65 @@
+package dev.autowebhook.api.security;
+
+import dev.autowebhook.api.Params;
+import dev.autowebhook.api.Roles;
+import dev.autowebhook.platform.InvalidInputException;
+import dev.autowebhook.security.boundary.Users;
+import dev.autowebhook.security.entity.AppUser;
+import dev.autowebhook.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Admin and viewer accounts (admins only); passwords are stored as PBKDF2 hashes. */
+@RequestScoped
+@Path("admin/users")
+@Tag(name = "Users")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class UsersResource {
+
+  /** A new account. */
+  public record UserIn(String username, String password, String role) {}
+
+  /** An account as shown (never the hash). */
+  public record UserOut(Long id, String username, String role, boolean enabled,
+      OffsetDateTime createdAt) {
+    static UserOut of(AppUser u) {
+      return new UserOut(u.getId(), u.getUsername(), u.getRole().roleName(), u.isEnabled(),
+          u.getCreatedAt());
+    }
+  }
+
+  @Inject Users users;
+
+  @GET
+  public List<UserOut> list() {
+    return users.all().stream().map(UserOut::of).toList();
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Create an account with role webhook-admin or webhook-viewer")
+  public Response create(UserIn in) {
+    if (in == null) {
+      throw new InvalidInputException("body", "a JSON object is required");
+    }
+    Role role = Role.WEBHOOK_VIEWER;
+    if (in.role() != null) {
+      role = Params.enumParam("role", in.role().replace('-', '_'), Role.class);
+    }
+    return Response.status(201).entity(UserOut.of(users.create(in.username(), in.password(), role)))
+        .build();
+  }
+}

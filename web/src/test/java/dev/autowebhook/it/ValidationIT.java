@@ -1,0 +1,158 @@
+package dev.autowebhook.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.autowebhook.it.support.Api;
+import dev.autowebhook.it.support.ApiResponse;
+import dev.autowebhook.it.support.AppServer;
+import dev.autowebhook.it.support.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bad input gets a 4xx problem document naming the field, and nothing is half-saved; requests
+ * without valid credentials get 401, never a login page.
+ */
+class ValidationIT {
+
+  Api api;
+  Fixtures fx;
+
+  @BeforeEach
+  void setUp() {
+    api = AppServer.shared().admin();
+    fx = new Fixtures(api);
+  }
+
+  @AfterEach
+  void tearDown() {
+    fx.close();
+  }
+
+  static JsonObject problem(ApiResponse r, int status) {
+    r.expect(status);
+    assertThat(r.header("content-type")).startsWith("application/problem+json");
+    JsonObject p = r.json();
+    assertThat(p.getInt("status")).isEqualTo(status);
+    assertThat(p.getString("title")).isNotBlank();
+    return p;
+  }
+
+  static String fields(JsonObject problem) {
+    return problem.getJsonArray("errors").toString();
+  }
+
+  @Test
+  void invalidSubscribersAreRefusedAndNotSaved() {
+    int before = api.get("/api/v1/admin/subscribers").expect(200).jsonArray().size();
+    JsonObject p = problem(api.post("/api/v1/admin/subscribers", Json.obj()
+        .add("name", Fixtures.unique("bad")).add("endpoint_url", "ftp://example.com/x")
+        .add("auth_type", "bearer").add("timeout_seconds", -3).add("rate_limit", -1)
+        .add("custom_headers", Json.obj().add("Host", "evil")).build()), 400);
+    assertThat(fields(p)).contains("endpoint_url", "auth_token", "timeout_seconds", "rate_limit",
+        "custom_headers.Host");
+    problem(api.post("/api/v1/admin/subscribers", Json.obj().add("name", Fixtures.unique("k"))
+        .add("endpoint_url", "https://example.com").add("kind", "smtp").build()), 400);
+    problem(api.post("/api/v1/admin/subscribers", Json.obj().add("name", "x")
+        .add("endpoint_url", "http://user:pw@example.com/").build()), 400);
+    problem(api.send("POST", "/api/v1/admin/subscribers", "application/json", "{\"name\":"), 400);
+    problem(api.send("POST", "/api/v1/admin/subscribers", "application/json",
+        "{\"name\":\"n\",\"timeout_seconds\":\"ten\"}"), 400);
+    assertThat(api.get("/api/v1/admin/subscribers").expect(200).jsonArray()).hasSize(before);
+
+    JsonObject ok = fx.subscriber("https://hooks.example.com/in", null);
+    problem(api.post("/api/v1/admin/subscribers", Json.obj().add("name", ok.getString("name"))
+        .add("endpoint_url", "https://example.com").build()), 409);
+    long id = ok.getJsonNumber("id").longValue();
+    problem(api.put("/api/v1/admin/subscribers/" + id, Json.obj()
+        .add("endpoint_url", "not a url").add("name", "renamed").build()), 400);
+    assertThat(api.get("/api/v1/admin/subscribers/" + id).json().getString("name"))
+        .as("nothing half-saved").isEqualTo(ok.getString("name"));
+    problem(api.get("/api/v1/admin/subscribers/999999999"), 404);
+  }
+
+  @Test
+  void invalidConfigsAreRefusedAndNotSaved() {
+    JsonObject before = fx.config("sale.order");
+    String id = before.getJsonNumber("id").toString();
+    assertThat(fields(problem(api.put("/api/v1/admin/configs/" + id, Json.obj()
+        .add("include_fields", jakarta.json.Json.createArrayBuilder().add("state").add("colour"))
+        .add("events", jakarta.json.Json.createArrayBuilder().add("create").add("explode"))
+        .add("priority", "urgent").add("batch_size", -5).build()), 400)))
+        .contains("priority");
+    assertThat(fields(problem(api.put("/api/v1/admin/configs/" + id, Json.obj()
+        .add("include_fields", jakarta.json.Json.createArrayBuilder().add("colour"))
+        .add("events", jakarta.json.Json.createArrayBuilder().add("explode"))
+        .add("batch_size", -5).build()), 400)))
+        .contains("include_fields", "colour", "events", "batch_size");
+    problem(api.put("/api/v1/admin/configs/" + id, Json.obj().add("subscriber_ids",
+        jakarta.json.Json.createArrayBuilder().add(987654321L)).build()), 400);
+    problem(api.post("/api/v1/admin/configs", Json.obj().add("model", "no.such.model").build()),
+        400);
+    problem(api.post("/api/v1/admin/configs", Json.obj().add("model", "sale.order").build()), 409);
+    JsonObject after = fx.config("sale.order");
+    assertThat(after).as("nothing half-saved").isEqualTo(before);
+
+    // a PUT of exactly what GET returned is accepted and changes nothing
+    JsonObject same = api.put("/api/v1/admin/configs/" + id, before).expect(200).json();
+    assertThat(same.getJsonArray("subscriber_ids")).isEqualTo(before.getJsonArray("subscriber_ids"));
+    assertThat(same.getString("priority")).isEqualTo(before.getString("priority"));
+  }
+
+  @Test
+  void invalidRecordsAndQueriesAreRefused() {
+    JsonObject p = problem(api.post("/api/v1/sale-orders", Json.obj().add("name", "")
+        .add("partner_id", 987654321L).add("colour", "red").add("amount_total", 5)
+        .add("lines", jakarta.json.Json.createArrayBuilder().add(Json.obj().add("quantity", "two")))
+        .build()), 400);
+    assertThat(fields(p)).contains("partner_id", "colour", "lines[0].quantity");
+    problem(api.get("/api/v1/sale-orders/987654321"), 404);
+    problem(api.get("/api/v1/sale-orders?limit=0"), 400);
+    problem(api.get("/api/v1/sale-orders?limit=abc"), 400);
+    problem(api.get("/api/v1/admin/events?status=exploded"), 400);
+    problem(api.get("/api/v1/admin/events?model=no.such.model"), 400);
+    problem(api.get("/api/v1/admin/events?since=yesterday"), 400);
+    problem(api.send("POST", "/api/v1/partners", "application/json", "[1,2]"), 400);
+    problem(api.send("POST", "/api/v1/partners", "text/plain", "hello"), 415);
+  }
+
+  @Test
+  void requestsWithoutValidCredentialsGet401() {
+    Api anonymous = AppServer.shared().anonymous();
+    JsonObject p = problem(anonymous.get("/api/v1/admin/subscribers"), 401);
+    assertThat(p.getString("detail")).isNotBlank();
+    assertThat(anonymous.get("/api/v1/sale-orders").header("www-authenticate")).contains("Basic");
+    problem(AppServer.shared().api("admin", "wrong-password").get("/api/v1/partners"), 401);
+    problem(anonymous.post("/api/v1/partners", Json.obj().add("name", "x").build()), 401);
+  }
+
+  @Test
+  void viewersReadButCannotWrite() {
+    String name = Fixtures.unique("viewer");
+    api.post("/api/v1/admin/users", Json.obj().add("username", name)
+        .add("password", "viewer-pass-1").add("role", "webhook-viewer").build()).expect(201);
+    problem(api.post("/api/v1/admin/users", Json.obj().add("username", name)
+        .add("password", "viewer-pass-1").build()), 409);
+    problem(api.post("/api/v1/admin/users", Json.obj().add("username", "x y")
+        .add("password", "short").build()), 400);
+    Api viewer = AppServer.shared().api(name, "viewer-pass-1");
+    viewer.get("/api/v1/admin/subscribers").expect(200);
+    viewer.get("/api/v1/admin/configs").expect(200);
+    viewer.get("/api/v1/admin/events").expect(200);
+    viewer.get("/api/v1/admin/audit").expect(200);
+    viewer.get("/api/v1/sale-orders").expect(200);
+    problem(viewer.post("/api/v1/partners", Json.obj().add("name", "nope").build()), 403);
+    problem(viewer.put("/api/v1/partners/1", Json.obj().add("name", "nope").build()), 403);
+    problem(viewer.delete("/api/v1/partners/1"), 403);
+    problem(viewer.post("/api/v1/partners/batch", "[]"), 403);
+    problem(viewer.post("/api/v1/admin/subscribers", Json.obj().add("name", "nope")
+        .add("endpoint_url", "https://example.com").build()), 403);
+    problem(viewer.post("/api/v1/admin/events/1/retry", ""), 403);
+    problem(viewer.post("/api/v1/admin/events/1/dead", ""), 403);
+    problem(viewer.get("/api/v1/admin/users"), 403);
+    assertThat(api.get("/api/v1/admin/audit?action=user.create").expect(200).body())
+        .contains(name);
+  }
+}
