@@ -1,8 +1,8 @@
 package dev.autowebhook.delivery.control;
 
+import dev.autowebhook.platform.Jsonp;
 import dev.autowebhook.platform.Time;
 import dev.autowebhook.delivery.entity.DeliveryStatus;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -186,7 +186,7 @@ public class WebhookSender {
 
   /** The request headers as JSON, credentials replaced by ****. */
   static String mask(HttpRequest request) {
-    JsonObjectBuilder b = Json.createObjectBuilder();
+    JsonObjectBuilder b = Jsonp.PROVIDER.createObjectBuilder();
     request.headers().map().forEach((name, values) -> {
       String v = values.isEmpty() ? "" : values.get(0);
       String lower = name.toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package dev.autowebhook.outbox.boundary;
 
+import dev.autowebhook.platform.Jsonp;
 import dev.autowebhook.platform.Time;
 import dev.autowebhook.capture.control.PendingChanges;
 import dev.autowebhook.capture.entity.ChangeKind;
@@ -13,7 +14,6 @@ import dev.autowebhook.subscription.entity.Subscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -119,7 +119,7 @@ public class Outbox {
 
   static String envelope(String uid, EntityChanged c, Route route, OffsetDateTime now,
       Map<String, Object> data, Map<String, Map<String, Object>> changes) {
-    JsonObjectBuilder b = Json.createObjectBuilder()
+    JsonObjectBuilder b = Jsonp.PROVIDER.createObjectBuilder()
         .add("id", uid)
         .add("model", c.model())
         .add("record_id", recordId(c.recordId()))
@@ -131,17 +131,17 @@ public class Outbox {
     } else {
       b.add("category", route.category());
     }
-    b.add("data", data == null ? Json.createObjectBuilder() : Json.createObjectBuilder(data));
+    b.add("data", data == null ? Jsonp.PROVIDER.createObjectBuilder() : Jsonp.PROVIDER.createObjectBuilder(data));
     Map<String, Object> ch = new LinkedHashMap<>(changes);
-    b.add("changes", Json.createObjectBuilder(ch));
+    b.add("changes", Jsonp.PROVIDER.createObjectBuilder(ch));
     return b.build().toString();
   }
 
   private static jakarta.json.JsonValue recordId(String id) {
     try {
-      return Json.createValue(Long.parseLong(id));
+      return Jsonp.PROVIDER.createValue(Long.parseLong(id));
     } catch (NumberFormatException e) {
-      return Json.createValue(id);
+      return Jsonp.PROVIDER.createValue(id);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.autowebhook.subscription.boundary;
 
+import dev.autowebhook.platform.Jsonp;
 import dev.autowebhook.platform.Time;
 import dev.autowebhook.audit.boundary.AuditLog;
 import dev.autowebhook.outbox.boundary.DeliveriesQueued;
@@ -16,7 +17,6 @@ import dev.autowebhook.subscription.entity.Subscriber;
 import dev.autowebhook.subscription.entity.SubscriberKind;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -218,7 +218,7 @@ public class Subscribers {
       return out;
     }
     JsonObject obj;
-    try (JsonReader r = Json.createReader(new StringReader(json))) {
+    try (JsonReader r = Jsonp.PROVIDER.createReader(new StringReader(json))) {
       obj = r.readObject();
     } catch (JsonParsingException | ClassCastException | IllegalStateException e) {
       throw new InvalidInputException("custom_headers", "must be a JSON object of strings");

@@ -38,6 +38,10 @@ public class SubscriptionMatcher {
   }
 
   private synchronized Map<String, Route> load() {
+    Map<String, Route> current = routes;
+    if (current != null && System.nanoTime() - loadedAt <= cacheSeconds * 1_000_000_000L) {
+      return current; // another thread reloaded while this one waited
+    }
     List<WebhookConfig> configs = em.createNamedQuery("WebhookConfig.withSubscribers",
         WebhookConfig.class).getResultList();
     Map<String, Route> map = new HashMap<>();

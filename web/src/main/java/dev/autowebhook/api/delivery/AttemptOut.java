@@ -1,7 +1,7 @@
 package dev.autowebhook.api.delivery;
 
+import dev.autowebhook.platform.Jsonp;
 import dev.autowebhook.delivery.entity.DeliveryAttempt;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -16,7 +16,7 @@ public record AttemptOut(
   public static AttemptOut of(DeliveryAttempt a) {
     JsonObject headers = null;
     if (a.getRequestHeaders() != null) {
-      try (JsonReader r = Json.createReader(new StringReader(a.getRequestHeaders()))) {
+      try (JsonReader r = Jsonp.PROVIDER.createReader(new StringReader(a.getRequestHeaders()))) {
         headers = r.readObject();
       } catch (RuntimeException e) {
         headers = null;

@@ -1,7 +1,7 @@
 package dev.autowebhook.api.delivery;
 
+import dev.autowebhook.platform.Jsonp;
 import dev.autowebhook.delivery.entity.Delivery;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -25,7 +25,7 @@ public record DeliveryOut(
     var e = d.getEvent();
     JsonObject payload = null;
     if (withPayload) {
-      try (JsonReader r = Json.createReader(new StringReader(e.getPayload()))) {
+      try (JsonReader r = Jsonp.PROVIDER.createReader(new StringReader(e.getPayload()))) {
         payload = r.readObject();
       }
     }

@@ -1,5 +1,6 @@
 package dev.autowebhook.api.inbox;
 
+import dev.autowebhook.platform.Jsonp;
 import dev.autowebhook.api.Params;
 import dev.autowebhook.api.Roles;
 import dev.autowebhook.inbox.boundary.Inbox;
@@ -9,7 +10,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -60,7 +60,7 @@ public class InboxResource {
     if (body.length > MAX_BODY) {
       throw new InvalidInputException("body", "is larger than " + MAX_BODY + " bytes");
     }
-    JsonObjectBuilder h = Json.createObjectBuilder();
+    JsonObjectBuilder h = Jsonp.PROVIDER.createObjectBuilder();
     headers.getRequestHeaders().forEach((k, v) -> {
       String lower = k.toLowerCase(Locale.ROOT);
       String value = v.isEmpty() ? "" : v.get(0);
@@ -73,6 +73,6 @@ public class InboxResource {
     InboxMessage m = inbox.receive(headers.getHeaderString("webhook-id"),
         headers.getHeaderString("webhook-timestamp"), headers.getHeaderString("webhook-signature"),
         h.build().toString(), body);
-    return Response.ok(Json.createObjectBuilder().add("received", m.getId()).build()).build();
+    return Response.ok(Jsonp.PROVIDER.createObjectBuilder().add("received", m.getId()).build()).build();
   }
 }

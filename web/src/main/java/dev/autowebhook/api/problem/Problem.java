@@ -1,7 +1,7 @@
 package dev.autowebhook.api.problem;
 
+import dev.autowebhook.platform.Jsonp;
 import dev.autowebhook.platform.InvalidInputException.Violation;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -19,7 +19,7 @@ public final class Problem {
 
   public static Response response(int status, String title, String detail,
       List<Violation> errors) {
-    JsonObjectBuilder b = Json.createObjectBuilder()
+    JsonObjectBuilder b = Jsonp.PROVIDER.createObjectBuilder()
         .add("type", "about:blank")
         .add("title", title)
         .add("status", status);
@@ -27,9 +27,9 @@ public final class Problem {
       b.add("detail", detail);
     }
     if (errors != null && !errors.isEmpty()) {
-      JsonArrayBuilder a = Json.createArrayBuilder();
+      JsonArrayBuilder a = Jsonp.PROVIDER.createArrayBuilder();
       for (Violation v : errors) {
-        JsonObjectBuilder e = Json.createObjectBuilder();
+        JsonObjectBuilder e = Jsonp.PROVIDER.createObjectBuilder();
         if (v.field() == null) {
           e.addNull("field");
         } else {

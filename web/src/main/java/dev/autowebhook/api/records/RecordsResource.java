@@ -1,5 +1,6 @@
 package dev.autowebhook.api.records;
 
+import dev.autowebhook.platform.Jsonp;
 import dev.autowebhook.api.Params;
 import dev.autowebhook.api.Roles;
 import dev.autowebhook.platform.InvalidInputException;
@@ -21,7 +22,6 @@ import dev.autowebhook.records.entity.StockPicking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -89,8 +89,8 @@ public class RecordsResource {
       @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
     Records.Page page = records.list(type(collection), Params.intParam("offset", offset, 0),
         Params.intParam("limit", limit, 50));
-    return Json.createObjectBuilder()
-        .add("items", Json.createArrayBuilder(List.copyOf(page.items())))
+    return Jsonp.PROVIDER.createObjectBuilder()
+        .add("items", Jsonp.PROVIDER.createArrayBuilder(List.copyOf(page.items())))
         .add("total", page.total())
         .add("offset", page.offset())
         .add("limit", page.limit())
@@ -127,8 +127,8 @@ public class RecordsResource {
     if (!(body instanceof JsonArray array)) {
       throw new InvalidInputException("body", "must be a JSON array of records");
     }
-    return Json.createObjectBuilder()
-        .add("items", Json.createArrayBuilder(List.copyOf(
+    return Jsonp.PROVIDER.createObjectBuilder()
+        .add("items", Jsonp.PROVIDER.createArrayBuilder(List.copyOf(
             records.applyAll(type(collection), array))))
         .build();
   }
@@ -162,6 +162,6 @@ public class RecordsResource {
   }
 
   static JsonObject json(Map<String, Object> map) {
-    return Json.createObjectBuilder(map).build();
+    return Jsonp.PROVIDER.createObjectBuilder(map).build();
   }
 }

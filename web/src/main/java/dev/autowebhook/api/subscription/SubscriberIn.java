@@ -1,11 +1,11 @@
 package dev.autowebhook.api.subscription;
 
+import dev.autowebhook.platform.Jsonp;
 import dev.autowebhook.platform.InvalidInputException;
 import dev.autowebhook.platform.InvalidInputException.Violation;
 import dev.autowebhook.subscription.entity.AuthType;
 import dev.autowebhook.subscription.entity.Subscriber;
 import dev.autowebhook.subscription.entity.SubscriberKind;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,7 +69,7 @@ public record SubscriberIn(
     }
     if (customHeaders != null) {
       Map<String, String> stored = customHeadersOf(s);
-      JsonObjectBuilder b = Json.createObjectBuilder();
+      JsonObjectBuilder b = Jsonp.PROVIDER.createObjectBuilder();
       customHeaders.forEach((k, val) -> {
         String value = MASK.equals(val) && stored.containsKey(k) ? stored.get(k) : val;
         if (value == null) {
