@@ -42,7 +42,8 @@ class DeliveryBenchmark {
     String db = "bench_" + System.nanoTime();
     AppServer server = AppServer.builder("bench")
         .database(pg.createDatabase(db), pg.user(), pg.password())
-        .jvmArg("-Xmx1g").build().start();
+        .jvmArg("-Xmx1g").jvmArg(System.getProperty("bench.serverJvmArg", "-Dbench=true"))
+        .build().start();
     try (Receiver receiver = Receiver.start()) {
       Api api = server.admin();
       String path = Receiver.newPath();
