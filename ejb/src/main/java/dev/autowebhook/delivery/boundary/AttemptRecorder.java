@@ -1,6 +1,7 @@
 package dev.autowebhook.delivery.boundary;
 
 import dev.autowebhook.delivery.control.AttemptResult;
+import dev.autowebhook.delivery.control.EndpointHealth;
 import dev.autowebhook.delivery.control.Outgoing;
 import dev.autowebhook.delivery.entity.DeliveryStatus;
 import dev.autowebhook.platform.SchemaMigration;
@@ -8,6 +9,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -21,6 +23,7 @@ import javax.sql.DataSource;
  * Records a batch of attempt results in one transaction: appends the attempts (the audit trail)
  * and moves each delivery to sent, failed (with its next attempt time) or dead — but only while
  * this node still holds its lease; a delivery taken over by another node keeps that node's state.
+ * The subscribers' health follows from the same results ({@link EndpointHealth}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -29,13 +32,15 @@ public class AttemptRecorder {
   @Resource(lookup = SchemaMigration.DATASOURCE)
   DataSource dataSource;
 
+  @Inject EndpointHealth health;
+
   public void record(String node, List<AttemptResult> results) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement attempt = c.prepareStatement(
             "INSERT INTO aw_attempt (id, delivery_id, attempt_no, trigger_kind, outcome,"
                 + " started_at, duration_ms, url, request_headers, status_code, response_excerpt,"
-                + " error_class, error_message, node)"
-                + " VALUES (nextval('aw_attempt_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " error_class, error_message, node, batch_id)"
+                + " VALUES (nextval('aw_attempt_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         PreparedStatement delivery = c.prepareStatement(
             "UPDATE aw_delivery SET status = ?, attempts = ?, next_attempt_at = COALESCE(?,"
                 + " next_attempt_at), next_trigger = 'AUTOMATIC', lease_owner = NULL,"
@@ -50,13 +55,14 @@ public class AttemptRecorder {
         attempt.setString(4, r.outcome().name());
         attempt.setTimestamp(5, Timestamp.from(r.startedAt().toInstant()));
         attempt.setLong(6, r.durationMs());
-        attempt.setString(7, cut(o.url(), 2048));
+        attempt.setString(7, cut(o.target().address(), 2048));
         attempt.setString(8, cut(r.maskedHeaders(), 8000));
         setInt(attempt, 9, r.statusCode());
         attempt.setString(10, cut(r.responseExcerpt(), 2000));
         attempt.setString(11, cut(r.errorClass(), 255));
         attempt.setString(12, cut(r.errorMessage(), 1000));
         attempt.setString(13, node);
+        attempt.setString(14, r.batchId());
         attempt.addBatch();
 
         delivery.setString(1, r.outcome().name());
@@ -73,6 +79,7 @@ public class AttemptRecorder {
       }
       attempt.executeBatch();
       delivery.executeBatch();
+      health.update(c, results, now.toInstant());
     } catch (SQLException e) {
       throw new IllegalStateException("Recording attempts failed: " + e.getMessage(), e);
     }

@@ -2,12 +2,16 @@ package dev.autowebhook.delivery.boundary;
 
 import dev.autowebhook.platform.Time;
 import dev.autowebhook.delivery.control.AttemptResult;
+import dev.autowebhook.delivery.control.DeliveryChannel;
+import dev.autowebhook.delivery.control.Lane;
 import dev.autowebhook.delivery.control.Outgoing;
 import dev.autowebhook.delivery.control.RetrySchedule;
+import dev.autowebhook.delivery.control.Target;
 import dev.autowebhook.delivery.control.TargetGuard;
 import dev.autowebhook.delivery.control.WebhookSender;
 import dev.autowebhook.delivery.entity.DeliveryStatus;
 import dev.autowebhook.outbox.boundary.DeliveriesQueued;
+import dev.autowebhook.subscription.entity.SubscriberKind;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -29,12 +33,13 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -94,21 +99,39 @@ public class DeliveryDispatcher {
   String configuredNodeId;
 
   private String node;
-  private WebhookSender sender;
+  private RetrySchedule schedule;
+  private Map<SubscriberKind, DeliveryChannel> channels;
   private final AtomicBoolean pumping = new AtomicBoolean();
   private volatile boolean again;
   private volatile boolean saturated;
   private volatile boolean stopped;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
+  private final Lane.Hooks hooks = new Lane.Hooks() {
+    @Override
+    public CompletableFuture<AttemptResult> send(Outgoing request) {
+      return channel(request.target()).send(request);
+    }
+
+    @Override
+    public void schedule(Runnable task, long delayNanos) {
+      scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void completed(Outgoing request, AttemptResult result, Throwable error) {
+      DeliveryDispatcher.this.completed(request, result, error);
+    }
+  };
   private final ConcurrentLinkedQueue<AttemptResult> results = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean recording = new AtomicBoolean();
 
   @PostConstruct
   void init() {
     node = configuredNodeId.isBlank() ? defaultNodeId() : configuredNodeId.trim();
-    sender = new WebhookSender(executor, new RetrySchedule(retryBaseSeconds, 0.2),
-        new TargetGuard(allowedTargets));
+    schedule = new RetrySchedule(retryBaseSeconds, 0.2);
+    channels = Map.of(SubscriberKind.HTTP,
+        new WebhookSender(executor, schedule, new TargetGuard(allowedTargets)));
     LOG.info(() -> "Delivery dispatcher " + (enabled ? "started" : "DISABLED") + " on node "
         + node + " (retry base " + retryBaseSeconds + " s)");
     wake();
@@ -136,7 +159,10 @@ public class DeliveryDispatcher {
 
   /** Starts dispatching right after a transaction that queued deliveries has committed. */
   public void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesQueued e) {
-    wake();
+    wake(); // also when all wait for a batch: a batch may have reached its size
+    if (e.waitingFor() != null) {
+      later(e.waitingFor().plusMillis(5));
+    }
   }
 
   /** Safety net: due retries and deliveries whose lease expired on a crashed node. */
@@ -172,15 +198,21 @@ public class DeliveryDispatcher {
             break;
           }
           int want = Math.min(room, claimSize);
-          List<Outgoing> batch = claims.claim(node, want, fullLanes(), leaseMarginSeconds);
-          for (Outgoing o : batch) {
-            inFlight.incrementAndGet();
-            lanes.computeIfAbsent(o.subscriberId(), Lane::new).offer(o);
+          Set<Long> full = fullLanes();
+          DeliveryClaims.Claim claim = claims.claim(node, want, full, leaseMarginSeconds);
+          if (claim.held() || !full.isEmpty()) {
+            saturated = true; // look again when a lane makes room
           }
-          if (batch.size() < want) {
+          inFlight.addAndGet(claim.deliveries().size());
+          Map<Long, List<Outgoing>> bySubscriber = new LinkedHashMap<>();
+          for (Outgoing o : claim.deliveries()) {
+            bySubscriber.computeIfAbsent(o.subscriberId(), k -> new ArrayList<>()).add(o);
+          }
+          bySubscriber.forEach((id, list) ->
+              lanes.computeIfAbsent(id, k -> new Lane(hooks, System::nanoTime)).offerAll(list));
+          if (!claim.more()) {
             break;
           }
-          saturated = true;
         }
       }
     } catch (RuntimeException e) {
@@ -210,19 +242,35 @@ public class DeliveryDispatcher {
     }
   }
 
-  private void completed(AttemptResult r) {
-    inFlight.decrementAndGet();
-    Outgoing o = r.outgoing();
-    if (r.succeeded()) {
-      LOG.fine(() -> "delivered event=" + o.eventUid() + " subscriber=" + o.subscriberId()
-          + " attempt=" + o.attemptNo() + " status=" + r.statusCode() + " ms=" + r.durationMs());
-    } else {
-      LOG.info(() -> "delivery failed event=" + o.eventUid() + " subscriber=" + o.subscriberId()
-          + " attempt=" + o.attemptNo() + " outcome=" + r.outcome().key() + " error="
-          + r.summary() + " next=" + r.nextAttemptAt());
+  /** Sends one request now, outside the lanes and the database (Test Connection). */
+  public CompletableFuture<AttemptResult> probe(Outgoing request) {
+    return channel(request.target()).send(request);
+  }
+
+  private DeliveryChannel channel(Target target) {
+    DeliveryChannel c = channels.get(target.kind());
+    if (c == null) {
+      throw new IllegalStateException("no delivery channel for kind " + target.kind());
     }
-    results.add(r);
-    record();
+    return c;
+  }
+
+  private void completed(Outgoing request, AttemptResult result, Throwable error) {
+    inFlight.addAndGet(-request.deliveries().size());
+    if (result == null) {
+      // the leases run out and the deliveries are attempted again: never lost
+      LOG.log(Level.SEVERE, "Channel failed unexpectedly for " + request, error);
+    } else {
+      if (result.succeeded()) {
+        LOG.fine(() -> "delivered " + request + " status=" + result.statusCode() + " ms="
+            + result.durationMs());
+      } else {
+        LOG.info(() -> "delivery failed " + request + " outcome=" + result.outcome().key()
+            + " error=" + result.summary() + " next=" + result.nextAttemptAt());
+      }
+      results.addAll(result.perDelivery(schedule));
+      record();
+    }
     if (saturated) {
       saturated = false;
       wake();
@@ -282,60 +330,6 @@ public class DeliveryDispatcher {
     }
     if (earliest != null) {
       later(Duration.between(Time.now(), earliest).plusMillis(5));
-    }
-  }
-
-  /** The claimed deliveries of one subscriber, sent with at most its max concurrency. */
-  private final class Lane {
-    private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
-    private int active;
-    private volatile int limit = 1;
-
-    Lane(Long subscriberId) {}
-
-    boolean isFull() {
-      synchronized (this) {
-        return queue.size() + active >= 2 * limit;
-      }
-    }
-
-    void offer(Outgoing o) {
-      limit = Math.max(1, o.maxConcurrency());
-      synchronized (this) {
-        queue.add(o);
-      }
-      drain();
-    }
-
-    private void drain() {
-      while (true) {
-        Outgoing next;
-        synchronized (this) {
-          if (active >= limit || queue.isEmpty()) {
-            return;
-          }
-          next = queue.poll();
-          active++;
-        }
-        java.util.concurrent.CompletableFuture<AttemptResult> sending;
-        try {
-          sending = sender.send(next);
-        } catch (RuntimeException e) {
-          sending = java.util.concurrent.CompletableFuture.failedFuture(e);
-        }
-        sending.whenComplete((r, err) -> {
-          synchronized (this) {
-            active--;
-          }
-          if (r != null) {
-            completed(r);
-          } else {
-            inFlight.decrementAndGet();
-            LOG.log(Level.SEVERE, "Sender failed unexpectedly for " + next, err);
-          }
-          drain();
-        });
-      }
     }
   }
 }

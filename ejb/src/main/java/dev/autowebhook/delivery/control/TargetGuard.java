@@ -90,6 +90,9 @@ public final class TargetGuard {
     new TargetGuard(allowedCsv);
   }
 
+  /** How a refusal because the host does not resolve begins. */
+  public static final String DNS_FAILURE = "DNS lookup failed for ";
+
   /**
    * Resolves the URL's host and returns null when every address may be contacted, or the reason
    * why not.
@@ -103,7 +106,7 @@ public final class TargetGuard {
     try {
       addresses = InetAddress.getAllByName(host);
     } catch (UnknownHostException e) {
-      return "DNS lookup failed for " + host;
+      return DNS_FAILURE + host;
     }
     for (InetAddress a : addresses) {
       String why = refusal(a);

@@ -2,7 +2,7 @@ package dev.autowebhook.delivery.control;
 
 import dev.autowebhook.platform.Jsonp;
 import dev.autowebhook.platform.Time;
-import dev.autowebhook.delivery.entity.DeliveryStatus;
+import dev.autowebhook.delivery.entity.AttemptTrigger;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -44,7 +44,7 @@ import javax.net.ssl.X509TrustManager;
  * with per-request headers and exact body bytes, and the async client sends thousands of requests
  * per second on two threads.
  */
-public class WebhookSender {
+public class WebhookSender implements DeliveryChannel {
 
   public static final String USER_AGENT = "AutoWebhook-JakartaEE/1.0";
   static final int EXCERPT_BYTES = 1024;
@@ -68,28 +68,31 @@ public class WebhookSender {
   }
 
   /** Sends and never completes exceptionally: every failure becomes a failed result. */
+  @Override
   public CompletableFuture<AttemptResult> send(Outgoing out) {
+    Target target = out.target();
     OffsetDateTime started = Time.now();
     long t0 = System.nanoTime();
     URI uri;
     try {
-      uri = URI.create(out.url());
+      uri = URI.create(target.url());
     } catch (IllegalArgumentException e) {
       return CompletableFuture.completedFuture(
           failure(out, started, t0, null, null, "InvalidUrl", e.getMessage(), null, null));
     }
     String refusal = TargetGuard.isHttp(uri) ? guard.refusal(uri) : "only http and https URLs";
     if (refusal != null) {
-      return CompletableFuture.completedFuture(failure(out, started, t0, null, null,
-          "DestinationRefused", refusal, null, null));
+      String kind = refusal.startsWith(TargetGuard.DNS_FAILURE) ? "DnsError" : "DestinationRefused";
+      return CompletableFuture.completedFuture(failure(out, started, t0, null, null, kind, refusal,
+          null, null));
     }
     long ts = started.toEpochSecond();
     HttpRequest request;
     try {
       HttpRequest.Builder rb = HttpRequest.newBuilder(uri)
-          .timeout(Duration.ofSeconds(out.timeoutSeconds()))
+          .timeout(Duration.ofSeconds(target.timeoutSeconds()))
           .POST(HttpRequest.BodyPublishers.ofByteArray(out.body()));
-      for (Map.Entry<String, String> h : out.headers().entrySet()) {
+      for (Map.Entry<String, String> h : target.headers().entrySet()) {
         rb.setHeader(h.getKey(), h.getValue());
       }
       rb.setHeader("Content-Type", "application/json")
@@ -98,10 +101,16 @@ public class WebhookSender {
           .setHeader("webhook-id", out.eventUid())
           .setHeader("webhook-timestamp", Long.toString(ts))
           .setHeader("webhook-signature",
-              Signer.header(out.secrets(), out.eventUid(), ts, out.body()))
+              Signer.header(target.secrets(), out.eventUid(), ts, out.body()))
           .setHeader("X-AutoWebhook-Model", out.model())
           .setHeader("X-AutoWebhook-Event", out.event())
           .setHeader("X-AutoWebhook-Attempt", Integer.toString(out.attemptNo()));
+      if (out.isBatch()) {
+        rb.setHeader("X-AutoWebhook-Batch-Size", Integer.toString(out.members().size()));
+      }
+      if (out.trigger() == AttemptTrigger.TEST) {
+        rb.setHeader("X-AutoWebhook-Test", "true");
+      }
       request = rb.build();
     } catch (IllegalArgumentException e) {
       // e.g. a header value the HTTP client refuses: a failed attempt, never a lost one
@@ -109,7 +118,7 @@ public class WebhookSender {
           "InvalidRequest", e.getMessage(), null, null));
     }
     String masked = mask(request);
-    HttpClient client = out.verifyTls() ? verifying : trusting;
+    HttpClient client = target.verifyTls() ? verifying : trusting;
     try {
       return client.sendAsync(request, info -> excerpt())
           .handle((resp, err) -> err == null
@@ -126,8 +135,7 @@ public class WebhookSender {
       HttpResponse<String> resp, String masked) {
     int code = resp.statusCode();
     if (code >= 200 && code < 300) {
-      return new AttemptResult(out, started, elapsed(t0), code, resp.body(), null, null, masked,
-          DeliveryStatus.SENT, null);
+      return AttemptResult.sent(out, started, elapsed(t0), code, resp.body(), masked);
     }
     Duration retryAfter = RetrySchedule.parseRetryAfter(
         resp.headers().firstValue("Retry-After").orElse(null), Time.now());
@@ -136,12 +144,8 @@ public class WebhookSender {
 
   private AttemptResult failure(Outgoing out, OffsetDateTime started, long t0, Integer code,
       String body, String errorClass, String message, String masked, Duration retryAfter) {
-    boolean dead = RetrySchedule.exhausted(out.attemptNo(), out.maxRetries());
-    OffsetDateTime next = dead ? null
-        : Time.now().plus(schedule.delay(out.attemptNo(), retryAfter));
-    return new AttemptResult(out, started, elapsed(t0), code, body, errorClass,
-        message == null ? null : truncate(message, 900), masked,
-        dead ? DeliveryStatus.DEAD : DeliveryStatus.FAILED, next);
+    return AttemptResult.failed(out, schedule, started, elapsed(t0), code, body, errorClass,
+        message, masked, retryAfter);
   }
 
   private static long elapsed(long t0) {
@@ -178,10 +182,6 @@ public class WebhookSender {
         : err;
     String m = e.getMessage();
     return m == null || m.isBlank() ? e.getClass().getName() : m;
-  }
-
-  static String truncate(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max) + "…";
   }
 
   /** The request headers as JSON, credentials replaced by ****. */

@@ -81,6 +81,13 @@ public class Delivery {
   @Column(name = "updated_at")
   private OffsetDateTime updatedAt;
 
+  /** The body rendered by the config's template; null means the event's envelope. */
+  private String body;
+
+  /** The model key when the config batches deliveries; null means sent alone. */
+  @Column(name = "batch_key")
+  private String batchKey;
+
   protected Delivery() {}
 
   public Delivery(OutboxEntry event, Subscriber subscriber, OffsetDateTime now) {
@@ -90,6 +97,22 @@ public class Delivery {
     this.nextAttemptAt = now;
     this.createdAt = now;
     this.updatedAt = now;
+  }
+
+  /** Sends this rendered body instead of the envelope (a payload template). */
+  public Delivery withBody(String rendered) {
+    this.body = rendered;
+    return this;
+  }
+
+  /**
+   * Batches this delivery with the others of its model for the same subscriber: it waits at most
+   * {@code timeoutSeconds} for siblings (fewer when a full batch is ready earlier).
+   */
+  public Delivery batched(String model, int timeoutSeconds) {
+    this.batchKey = model;
+    this.nextAttemptAt = createdAt.plusSeconds(timeoutSeconds);
+    return this;
   }
 
   /** Queues the delivery for an immediate attempt, e.g. a manual retry of a dead letter. */
@@ -177,5 +200,13 @@ public class Delivery {
 
   public OffsetDateTime getUpdatedAt() {
     return updatedAt;
+  }
+
+  public String getBody() {
+    return body;
+  }
+
+  public String getBatchKey() {
+    return batchKey;
   }
 }

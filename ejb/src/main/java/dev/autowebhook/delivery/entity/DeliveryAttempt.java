@@ -60,6 +60,10 @@ public class DeliveryAttempt {
 
   private String node;
 
+  /** The batch request this attempt was part of; null when the delivery was sent alone. */
+  @Column(name = "batch_id")
+  private String batchId;
+
   public Long getId() {
     return id;
   }
@@ -114,5 +118,9 @@ public class DeliveryAttempt {
 
   public String getNode() {
     return node;
+  }
+
+  public String getBatchId() {
+    return batchId;
   }
 }

@@ -18,6 +18,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -62,6 +63,7 @@ public class Outbox {
     OffsetDateTime now = Time.now();
     List<OutboxEntry> entries = new ArrayList<>();
     int deliveries = 0;
+    Duration waitingFor = null;
     for (EntityChanged c : changes) {
       Route route = matcher.route(c.model());
       Map<String, Map<String, Object>> diff = new LinkedHashMap<>();
@@ -80,13 +82,20 @@ public class Outbox {
       entries.add(entry);
       if (route.delivers(c.kind())) {
         for (Long subscriberId : route.subscriberIds()) {
-          em.persist(new Delivery(entry, em.getReference(Subscriber.class, subscriberId), now));
-          deliveries++;
+          Delivery d = new Delivery(entry, em.getReference(Subscriber.class, subscriberId), now);
+          if (route.batched()) {
+            d.batched(c.model(), route.batchTimeoutSeconds());
+            Duration wait = Duration.ofSeconds(route.batchTimeoutSeconds());
+            waitingFor = waitingFor == null || wait.compareTo(waitingFor) < 0 ? wait : waitingFor;
+          } else {
+            deliveries++;
+          }
+          em.persist(d);
         }
       }
     }
-    if (deliveries > 0) {
-      queued.fire(new DeliveriesQueued(deliveries));
+    if (deliveries > 0 || waitingFor != null) {
+      queued.fire(new DeliveriesQueued(deliveries, waitingFor));
     }
     return entries;
   }

@@ -150,9 +150,6 @@ public class WebhookConfigs {
     if (c.getTemplateId() != null) {
       v.add(new Violation("template_id", "templates are not supported by this version yet"));
     }
-    if (c.isBatchEnabled()) {
-      v.add(new Violation("batch_enabled", "batching is not supported by this version yet"));
-    }
     Validation.check(validator, c, v);
   }
 

@@ -14,20 +14,23 @@ import java.util.Set;
  * get {@link #untracked(String)}: every field, no subscribers, medium priority.
  */
 public record Route(String model, boolean enabled, Set<ChangeKind> kinds, Priority priority,
-    String category, Set<String> include, Set<String> exclude, List<Long> subscriberIds) {
+    String category, Set<String> include, Set<String> exclude, List<Long> subscriberIds,
+    boolean batched, int batchTimeoutSeconds) {
 
   /** Fields that are always kept, whatever the lists say. */
   static final Set<String> ALWAYS = Set.of("id");
 
   public static Route untracked(String model) {
-    return new Route(model, false, Set.of(), Priority.MEDIUM, null, Set.of(), Set.of(), List.of());
+    return new Route(model, false, Set.of(), Priority.MEDIUM, null, Set.of(), Set.of(), List.of(),
+        false, 0);
   }
 
   public static Route of(WebhookConfig c) {
     return new Route(c.getModel(), c.isEnabled(), c.eventKinds(), c.getPriority(),
         c.getCategory(), Set.copyOf(WebhookConfig.split(c.getIncludeFields())),
         Set.copyOf(WebhookConfig.split(c.getExcludeFields())),
-        c.getSubscribers().stream().map(s -> s.getId()).toList());
+        c.getSubscribers().stream().map(s -> s.getId()).toList(), c.isBatchEnabled(),
+        c.getBatchTimeoutSeconds());
   }
 
   public boolean tracks(String field) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.autowebhook.delivery.entity.AttemptTrigger;
+import dev.autowebhook.subscription.entity.SubscriberKind;
 import dev.autowebhook.delivery.entity.DeliveryStatus;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -180,15 +181,16 @@ class WebhookSenderTest {
 
   @Test
   void truncateKeepsShortTextAndMarksCutText() {
-    assertThat(WebhookSender.truncate("abc", 3)).isEqualTo("abc");
-    assertThat(WebhookSender.truncate("abcd", 3)).isEqualTo("abc…");
+    assertThat(AttemptResult.truncate("abc", 3)).isEqualTo("abc");
+    assertThat(AttemptResult.truncate("abcd", 3)).isEqualTo("abc…");
   }
 
   private static Outgoing outgoing(String url, Map<String, String> headers, int attemptNo,
       int maxRetries) {
-    return new Outgoing(1L, "evt_1", "sale.order", "update", "medium", 2L, "sub", attemptNo,
-        AttemptTrigger.AUTOMATIC, maxRetries, 1, url, 1, true, headers,
-        List.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"), "{}".getBytes(UTF_8));
+    Target target = new Target(2L, "sub", SubscriberKind.HTTP, url, null, 1, true, headers,
+        List.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"), maxRetries, 1, 0, 1);
+    return Outgoing.single(1L, "evt_1", "sale.order", "update", "medium", attemptNo,
+        AttemptTrigger.AUTOMATIC, target, "{}".getBytes(UTF_8));
   }
 
   @Test

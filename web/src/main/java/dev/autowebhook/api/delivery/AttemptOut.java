@@ -11,7 +11,8 @@ import java.time.OffsetDateTime;
 public record AttemptOut(
     Long id, int attemptNo, String trigger, String outcome, OffsetDateTime startedAt,
     long durationMs, String url, JsonObject requestHeaders, Integer statusCode,
-    String responseExcerpt, String errorClass, String errorMessage, String node) {
+    String responseExcerpt, String errorClass, String errorMessage, String node,
+    String batchId) {
 
   public static AttemptOut of(DeliveryAttempt a) {
     JsonObject headers = null;
@@ -25,6 +26,6 @@ public record AttemptOut(
     return new AttemptOut(a.getId(), a.getAttemptNo(), a.getTrigger().key(),
         a.getOutcome().key(), a.getStartedAt(), a.getDurationMs(), a.getUrl(), headers,
         a.getStatusCode(), a.getResponseExcerpt(), a.getErrorClass(), a.getErrorMessage(),
-        a.getNode());
+        a.getNode(), a.getBatchId());
   }
 }

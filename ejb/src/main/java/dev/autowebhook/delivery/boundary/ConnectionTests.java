@@ -1,0 +1,74 @@
+package dev.autowebhook.delivery.boundary;
+
+import dev.autowebhook.audit.boundary.AuditLog;
+import dev.autowebhook.delivery.control.AttemptResult;
+import dev.autowebhook.delivery.control.Diagnosis;
+import dev.autowebhook.delivery.control.Outgoing;
+import dev.autowebhook.delivery.control.Target;
+import dev.autowebhook.delivery.entity.AttemptTrigger;
+import dev.autowebhook.platform.Jsonp;
+import dev.autowebhook.platform.Time;
+import dev.autowebhook.subscription.boundary.Subscribers;
+import dev.autowebhook.subscription.entity.Subscriber;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Test Connection: sends one signed test event to a subscriber right now (outside the lanes and
+ * any transaction) and answers status, latency and a diagnosis. Test events are marked as such
+ * ({@code "event": "test"}, header {@code X-AutoWebhook-Test}) and leave no delivery or attempt
+ * rows, so statistics stay clean; the admin action itself is audited.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ConnectionTests {
+
+  public static final String TEST_MODEL = "autowebhook.test";
+
+  /** What the test showed. */
+  public record Outcome(boolean success, Integer statusCode, long latencyMs, String diagnosis,
+      String error, String responseExcerpt, String eventId, OffsetDateTime testedAt) {}
+
+  @Inject Subscribers subscribers;
+  @Inject DeliveryDispatcher dispatcher;
+  @Inject AuditLog audit;
+
+  public Outcome test(long subscriberId) {
+    Subscriber s = subscribers.get(subscriberId);
+    Target target = DeliveryClaims.target(s);
+    OffsetDateTime now = Time.now();
+    String uid = "evt_test_" + UUID.randomUUID().toString().replace("-", "");
+    String body = Jsonp.PROVIDER.createObjectBuilder()
+        .add("id", uid).add("model", TEST_MODEL).add("record_id", 0).add("event", "test")
+        .add("timestamp", now.toString()).add("priority", "low").add("category", "test")
+        .add("test", true)
+        .add("data", Jsonp.PROVIDER.createObjectBuilder()
+            .add("message", "Test event from Auto Webhook").add("subscriber", s.getName()))
+        .add("changes", Jsonp.PROVIDER.createObjectBuilder()).build().toString();
+    Outgoing probe = Outgoing.single(0, uid, TEST_MODEL, "test", "low", 1, AttemptTrigger.TEST,
+        target, body.getBytes(StandardCharsets.UTF_8));
+    AttemptResult r;
+    try {
+      r = dispatcher.probe(probe).get(target.timeoutSeconds() + 15L, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while testing the connection", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("the connection test did not complete: " + e, e);
+    }
+    String diagnosis = Diagnosis.of(r, target);
+    Outcome out = new Outcome(r.succeeded(), r.statusCode(), r.durationMs(), diagnosis,
+        r.succeeded() ? null : r.summary(), r.responseExcerpt(), uid, now);
+    audit.record("subscriber.test", "subscriber", s.getId(), (r.succeeded() ? "ok" : "failed")
+        + " status=" + r.statusCode() + " ms=" + r.durationMs() + " " + r.summary());
+    return out;
+  }
+}

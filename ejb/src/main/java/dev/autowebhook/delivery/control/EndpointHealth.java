@@ -1,0 +1,109 @@
+package dev.autowebhook.delivery.control;
+
+import dev.autowebhook.audit.boundary.AuditLog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Endpoint health, kept apart from each delivery's retries: a subscriber is failing since its
+ * first failed attempt after the last success; one that has failed continuously for longer than
+ * {@code autowebhook.auto-disable.after-seconds} is disabled with the reason and time, so its
+ * backlog waits (nothing is dropped) until an admin re-enables it. 0 turns auto-disable off.
+ */
+@ApplicationScoped
+public class EndpointHealth {
+
+  private static final Logger LOG = Logger.getLogger(EndpointHealth.class.getName());
+
+  @Inject
+  @ConfigProperty(name = "autowebhook.auto-disable.after-seconds", defaultValue = "259200")
+  long autoDisableSeconds;
+
+  @Inject AuditLog audit;
+
+  /** What a batch of results says about each subscriber: any success, else the first failure. */
+  record Verdict(boolean succeeded, Instant firstFailure, String lastError) {}
+
+  static Map<Long, Verdict> verdicts(List<AttemptResult> results) {
+    Map<Long, Verdict> out = new LinkedHashMap<>();
+    for (AttemptResult r : results) {
+      long id = r.outgoing().subscriberId();
+      Verdict v = out.get(id);
+      if (r.succeeded()) {
+        out.put(id, new Verdict(true, null, null));
+      } else if (v == null) {
+        out.put(id, new Verdict(false, r.startedAt().toInstant(), r.summary()));
+      } else if (!v.succeeded()) {
+        Instant first = r.startedAt().toInstant().isBefore(v.firstFailure())
+            ? r.startedAt().toInstant() : v.firstFailure();
+        out.put(id, new Verdict(false, first, r.summary()));
+      }
+    }
+    return out;
+  }
+
+  /** Updates the subscribers' health in the recorder's transaction. */
+  public void update(Connection c, List<AttemptResult> results, Instant now) throws SQLException {
+    Map<Long, Verdict> verdicts = verdicts(results);
+    try (PreparedStatement healthy = c.prepareStatement(
+        "UPDATE aw_subscriber SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL");
+        PreparedStatement failing = c.prepareStatement(
+            "UPDATE aw_subscriber SET failing_since = ? WHERE id = ? AND failing_since IS NULL");
+        PreparedStatement disable = c.prepareStatement(
+            "UPDATE aw_subscriber SET enabled = FALSE, disabled_at = ?, disabled_reason = ?,"
+                + " version = version + 1 WHERE id = ? AND enabled = TRUE"
+                + " AND failing_since IS NOT NULL AND failing_since <= ?")) {
+      for (Map.Entry<Long, Verdict> e : verdicts.entrySet()) {
+        Verdict v = e.getValue();
+        if (v.succeeded()) {
+          healthy.setLong(1, e.getKey());
+          healthy.executeUpdate();
+          continue;
+        }
+        failing.setTimestamp(1, Timestamp.from(v.firstFailure()));
+        failing.setLong(2, e.getKey());
+        failing.executeUpdate();
+        if (autoDisableSeconds > 0) {
+          String reason = reason(autoDisableSeconds, v.lastError());
+          disable.setTimestamp(1, Timestamp.from(now));
+          disable.setString(2, reason);
+          disable.setLong(3, e.getKey());
+          disable.setTimestamp(4, Timestamp.from(now.minusSeconds(autoDisableSeconds)));
+          if (disable.executeUpdate() == 1) {
+            LOG.warning(() -> "Subscriber " + e.getKey() + " auto-disabled: " + reason);
+            audit.record("subscriber.auto-disable", "subscriber", e.getKey(), reason);
+          }
+        }
+      }
+    }
+  }
+
+  static String reason(long seconds, String lastError) {
+    String why = "every attempt failed for more than " + human(seconds) + "; last error: "
+        + lastError;
+    return why.length() <= 1000 ? why : why.substring(0, 999) + "…";
+  }
+
+  static String human(long seconds) {
+    if (seconds % 86400 == 0) {
+      return seconds / 86400 + (seconds == 86400 ? " day" : " days");
+    }
+    if (seconds % 3600 == 0) {
+      return seconds / 3600 + (seconds == 3600 ? " hour" : " hours");
+    }
+    if (seconds % 60 == 0) {
+      return seconds / 60 + (seconds == 60 ? " minute" : " minutes");
+    }
+    return seconds + (seconds == 1 ? " second" : " seconds");
+  }
+}
