@@ -42,6 +42,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Subscriber CRUD used by the REST API and the UI: validates everything before saving (URL,
@@ -56,6 +57,9 @@ public class Subscribers {
       "expect", "upgrade", "content-type", "user-agent", "webhook-id", "webhook-timestamp",
       "webhook-signature", "idempotency-key", "transfer-encoding", "te", "trailer");
 
+  /** The longest a rotated-out secret may keep signing. */
+  public static final long MAX_GRACE_SECONDS = 30L * 86400;
+
   @PersistenceContext(unitName = "autowebhook")
   EntityManager em;
 
@@ -63,6 +67,10 @@ public class Subscribers {
   @Inject AuditLog audit;
   @Inject SubscriptionMatcher matcher;
   @Inject Event<DeliveriesQueued> queued;
+
+  @Inject
+  @ConfigProperty(name = "autowebhook.secret-rotation.grace-seconds", defaultValue = "86400")
+  long defaultGraceSeconds;
 
   public List<Subscriber> all() {
     return em.createNamedQuery("Subscriber.all", Subscriber.class).getResultList();
@@ -103,15 +111,53 @@ public class Subscribers {
     edit.accept(s);
     check(s, s.getId());
     if (s.isEnabled() && !wasEnabled) {
-      queued.fire(new DeliveriesQueued(0)); // what waited while paused goes out after commit
-    }
-    if (s.isEnabled()) {
       s.setDisabledReason(null);
       s.setDisabledAt(null);
+      s.setFailingSince(null);
+      resume(s);
     }
     em.flush();
     audit.record("subscriber.update", "subscriber", s.getId(), "name=" + s.getName());
     matcher.invalidate();
+    return s;
+  }
+
+  /**
+   * What waited while the subscriber was disabled (new deliveries and retries backing off) becomes
+   * due now and goes out right after the commit.
+   */
+  private void resume(Subscriber s) {
+    int n = em.createQuery("UPDATE Delivery d SET d.nextAttemptAt = :now WHERE d.subscriberId = :id"
+        + " AND d.status IN (dev.autowebhook.delivery.entity.DeliveryStatus.PENDING,"
+        + " dev.autowebhook.delivery.entity.DeliveryStatus.FAILED)")
+        .setParameter("now", Time.now()).setParameter("id", s.getId()).executeUpdate();
+    queued.fire(new DeliveriesQueued(n));
+  }
+
+  /**
+   * Replaces the signing secret; the previous one stays valid (both signatures are sent) for
+   * {@code graceSeconds} (null: {@code autowebhook.secret-rotation.grace-seconds}, a day by
+   * default). The returned entity carries the new secret, once.
+   */
+  public Subscriber rotateSecret(long id, Long grace) {
+    long graceSeconds = grace == null ? defaultGraceSeconds : grace;
+    if (graceSeconds < 0 || graceSeconds > MAX_GRACE_SECONDS) {
+      throw new InvalidInputException("grace_seconds",
+          "must be between 0 and " + MAX_GRACE_SECONDS + " (30 days)");
+    }
+    Subscriber s = get(id);
+    OffsetDateTime now = Time.now();
+    if (graceSeconds > 0) {
+      s.setPreviousSecret(s.getSigningSecret());
+      s.setPreviousSecretUntil(now.plusSeconds(graceSeconds));
+    } else {
+      s.setPreviousSecret(null);
+      s.setPreviousSecretUntil(null);
+    }
+    s.setSigningSecret(SecretGenerator.newSecret());
+    em.flush();
+    audit.record("subscriber.rotate-secret", "subscriber", s.getId(),
+        "name=" + s.getName() + " grace_seconds=" + graceSeconds);
     return s;
   }
 

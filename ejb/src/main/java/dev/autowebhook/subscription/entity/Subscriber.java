@@ -137,6 +137,10 @@ public class Subscriber {
   @Column(name = "disabled_at")
   private OffsetDateTime disabledAt;
 
+  /** Since when every attempt has failed; null while healthy (kept by the dispatcher). */
+  @Column(name = "failing_since")
+  private OffsetDateTime failingSince;
+
   @Column(name = "created_at", updatable = false)
   private OffsetDateTime createdAt;
 
@@ -344,6 +348,14 @@ public class Subscriber {
 
   public void setDisabledAt(OffsetDateTime disabledAt) {
     this.disabledAt = disabledAt;
+  }
+
+  public OffsetDateTime getFailingSince() {
+    return failingSince;
+  }
+
+  public void setFailingSince(OffsetDateTime failingSince) {
+    this.failingSince = failingSince;
   }
 
   public OffsetDateTime getCreatedAt() {

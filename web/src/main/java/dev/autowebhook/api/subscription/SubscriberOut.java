@@ -16,7 +16,7 @@ public record SubscriberOut(
     String basicUsername, boolean hasBasicPassword, Map<String, String> customHeaders,
     int timeoutSeconds, boolean verifyTls, boolean enabled, int rateLimit,
     int rateLimitWindowSeconds, int maxRetries, int maxConcurrency, String disabledReason,
-    OffsetDateTime disabledAt, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+    OffsetDateTime disabledAt, OffsetDateTime failingSince, OffsetDateTime createdAt, OffsetDateTime updatedAt,
     String signingSecret) {
 
   public static SubscriberOut of(Subscriber s) {
@@ -32,7 +32,7 @@ public record SubscriberOut(
         notBlank(s.getApiKey()), s.getApiKeyHeader(), s.getBasicUsername(),
         notBlank(s.getBasicPassword()), headers, s.getTimeoutSeconds(), s.isVerifyTls(),
         s.isEnabled(), s.getRateLimit(), s.getRateLimitWindowSeconds(), s.getMaxRetries(),
-        s.getMaxConcurrency(), s.getDisabledReason(), s.getDisabledAt(), s.getCreatedAt(),
+        s.getMaxConcurrency(), s.getDisabledReason(), s.getDisabledAt(), s.getFailingSince(), s.getCreatedAt(),
         s.getUpdatedAt(), withSecret ? s.getSigningSecret() : null);
   }
 

@@ -2,6 +2,7 @@ package dev.autowebhook.api.subscription;
 
 import dev.autowebhook.api.Roles;
 import dev.autowebhook.platform.InvalidInputException;
+import dev.autowebhook.delivery.boundary.ConnectionTests;
 import dev.autowebhook.subscription.boundary.Subscribers;
 import dev.autowebhook.subscription.entity.Subscriber;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SubscribersResource {
 
   @Inject Subscribers subscribers;
+  @Inject ConnectionTests connectionTests;
   @Context UriInfo uri;
 
   @GET
@@ -66,6 +68,31 @@ public class SubscribersResource {
   @Operation(summary = "Update; omitted fields (secrets included) keep their stored values")
   public SubscriberOut update(@PathParam("id") long id, SubscriberIn in) {
     return SubscriberOut.of(subscribers.update(id, s -> body(in).applyTo(s)));
+  }
+
+  @POST
+  @Path("{id}/test")
+  @RolesAllowed(Roles.ADMIN)
+  @Operation(summary = "Test Connection: send a signed test event now and diagnose the answer",
+      description = "Test events are marked (event \"test\", header X-AutoWebhook-Test) and are"
+          + " not counted in statistics or listed as deliveries.")
+  @APIResponse(responseCode = "200", description = "The test ran (see success and diagnosis)")
+  @APIResponse(responseCode = "404", description = "No such subscriber")
+  public ConnectionTestOut test(@PathParam("id") long id) {
+    return ConnectionTestOut.of(connectionTests.test(id));
+  }
+
+  @POST
+  @Path("{id}/rotate-secret")
+  @RolesAllowed(Roles.ADMIN)
+  @Operation(summary = "Replace the signing secret; the answer carries the new one, once",
+      description = "During grace_seconds (default a day) every request is signed with both the"
+          + " new and the previous secret, so receivers can switch without losing a message.")
+  @APIResponse(responseCode = "200", description = "Rotated")
+  @APIResponse(responseCode = "400", description = "grace_seconds out of range")
+  public RotatedSecretOut rotateSecret(@PathParam("id") long id, RotateSecretIn in) {
+    Subscriber s = subscribers.rotateSecret(id, in == null ? null : in.graceSeconds());
+    return new RotatedSecretOut(s.getId(), s.getSigningSecret(), s.getPreviousSecretUntil());
   }
 
   @DELETE
