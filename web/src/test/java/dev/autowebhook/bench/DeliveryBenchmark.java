@@ -98,12 +98,79 @@ class DeliveryBenchmark {
           """, "14", clients, events, events / writeSeconds, got.size(), ids.size(),
           events / deliverSeconds, pct(latencies, 50), pct(latencies, 95), pct(latencies, 99),
           sent);
-      System.out.println(table);
-      write(table);
       assertThat(ids).as("no event lost").hasSize(events);
       assertThat(sent).as("every delivery recorded as sent").isEqualTo(events + warmup);
+
+      int backlog = Integer.getInteger("bench.backlog", 5000);
+      long config = configId(api, "sale.order");
+      double single = drain(api, receiver, sub, partner, backlog, "s");
+      api.put("/api/v1/admin/configs/" + config, Json.obj().add("batch_enabled", true)
+          .add("batch_size", 100).add("batch_timeout_seconds", 1).build()).expect(200);
+      double batched = drain(api, receiver, sub, partner, backlog, "b");
+      table += String.format(Locale.ROOT, """
+
+          Draining a backlog of %d events queued while the subscriber was disabled
+          | mode                                    | events/s   |
+          |-----------------------------------------|------------|
+          | one request per event                   | %8.1f/s |
+          | batched (batch_size 100)                | %8.1f/s |
+          | ratio batched / single                  | %8.1f×  |
+          """, backlog, single, batched, batched / single);
+      System.out.println(table);
+      write(table);
     } finally {
       server.stop();
+    }
+  }
+
+  private static long configId(Api api, String model) {
+    for (JsonValue v : api.get("/api/v1/admin/configs").expect(200).jsonArray()) {
+      if (v.asJsonObject().getString("model").equals(model)) {
+        return v.asJsonObject().getJsonNumber("id").longValue();
+      }
+    }
+    throw new AssertionError("no config for " + model);
+  }
+
+  /**
+   * Queues {@code count} events while the subscriber is disabled (bulk writes of 100), enables it
+   * and measures how fast the backlog reaches the receiver: events per second, counting the
+   * events inside batch requests.
+   */
+  private static double drain(Api api, Receiver receiver, long sub, long partner, int count,
+      String tag) throws InterruptedException {
+    api.put("/api/v1/admin/subscribers/" + sub, Json.obj().add("enabled", false).build())
+        .expect(200);
+    for (int from = 0; from < count; from += 100) {
+      jakarta.json.JsonArrayBuilder orders = jakarta.json.Json.createArrayBuilder();
+      for (int i = from; i < Math.min(count, from + 100); i++) {
+        orders.add(Json.obj().add("name", tag + "-" + i).add("partner_id", partner)
+            .add("lines", jakarta.json.Json.createArrayBuilder().add(Json.obj()
+                .add("description", "Item").add("quantity", 1).add("price_unit", 10))));
+      }
+      api.post("/api/v1/sale-orders/batch", orders.build().toString()).expect(200);
+    }
+    receiver.clear();
+    long t0 = System.currentTimeMillis();
+    api.put("/api/v1/admin/subscribers/" + sub, Json.obj().add("enabled", true).build())
+        .expect(200);
+    long deadline = t0 + Duration.ofMinutes(10).toMillis();
+    while (true) {
+      List<Received> got = receiver.requests();
+      int events = 0;
+      long last = t0;
+      for (Received r : got) {
+        JsonObject body = r.json();
+        events += body.containsKey("events") ? body.getJsonArray("events").size() : 1;
+        last = Math.max(last, r.receivedAtMillis());
+      }
+      if (events >= count) {
+        return count / ((last - t0) / 1000.0);
+      }
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("only " + events + " of " + count + " events arrived");
+      }
+      Thread.sleep(50);
     }
   }
 
