@@ -233,7 +233,8 @@ public class PayloadRenderer {
     return c;
   }
 
-  private static Map<String, Object> sampleOrder() {
+  /** A realistic sales order snapshot (with lines), as {@code data} of sample events. */
+  public static Map<String, Object> sampleOrder() {
     Map<String, Object> line1 = new LinkedHashMap<>();
     line1.put("id", 101L);
     line1.put("product_id", 11L);
