@@ -1,0 +1,232 @@
+package dev.autowebhook.payload.boundary;
+
+import dev.autowebhook.audit.boundary.AuditLog;
+import dev.autowebhook.capture.entity.ChangeKind;
+import dev.autowebhook.outbox.entity.OutboxEntry;
+import dev.autowebhook.payload.control.PayloadRenderer;
+import dev.autowebhook.payload.entity.PayloadTemplate;
+import dev.autowebhook.platform.ConflictException;
+import dev.autowebhook.platform.InvalidInputException;
+import dev.autowebhook.platform.InvalidInputException.Violation;
+import dev.autowebhook.platform.Jsonp;
+import dev.autowebhook.platform.NotFoundException;
+import dev.autowebhook.platform.Time;
+import dev.autowebhook.platform.Validation;
+import dev.autowebhook.records.boundary.Models;
+import dev.autowebhook.records.boundary.Records;
+import dev.autowebhook.records.entity.BusinessRecord;
+import dev.autowebhook.subscription.boundary.WebhookConfigs;
+import dev.autowebhook.subscription.entity.WebhookConfig;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.Validator;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Payload template CRUD and preview, used by the REST API and the UI: a template is saved only if
+ * it compiles and renders a realistic event of its model to valid JSON; a template that a webhook
+ * config uses cannot be deleted. Every change is audited.
+ */
+@Stateless
+public class PayloadTemplates {
+
+  /** A rendered preview: the text, and why it is not valid JSON (null when it is). */
+  public record Preview(String output, String jsonError) {
+    public boolean validJson() {
+      return jsonError == null;
+    }
+  }
+
+  @PersistenceContext(unitName = "autowebhook")
+  EntityManager em;
+
+  @Inject Validator validator;
+  @Inject Models models;
+  @Inject Records records;
+  @Inject WebhookConfigs configs;
+  @Inject AuditLog audit;
+  @Inject PayloadRenderer renderer;
+
+  public List<PayloadTemplate> all() {
+    return em.createNamedQuery("PayloadTemplate.all", PayloadTemplate.class).getResultList();
+  }
+
+  public PayloadTemplate get(long id) {
+    PayloadTemplate t = em.find(PayloadTemplate.class, id);
+    if (t == null) {
+      throw new NotFoundException("template", id);
+    }
+    return t;
+  }
+
+  public PayloadTemplate byName(String name) {
+    // COMMIT: an edited name must not be flushed (and clash) before it is checked
+    return em.createNamedQuery("PayloadTemplate.byName", PayloadTemplate.class)
+        .setParameter("name", name).setFlushMode(FlushModeType.COMMIT).getResultStream()
+        .findFirst().orElse(null);
+  }
+
+  public PayloadTemplate create(PayloadTemplate t) {
+    check(t);
+    em.persist(t);
+    flush();
+    audit.record("template.create", "template", t.getId(), describe(t));
+    return t;
+  }
+
+  /** Applies an edit to the stored template, validates and saves it (all or nothing). */
+  public PayloadTemplate update(long id, Consumer<PayloadTemplate> edit) {
+    PayloadTemplate t = get(id);
+    edit.accept(t);
+    check(t);
+    flush();
+    audit.record("template.update", "template", t.getId(), describe(t));
+    return t;
+  }
+
+  /** Deletes a template that no webhook config uses. */
+  public void delete(long id) {
+    PayloadTemplate t = get(id);
+    List<String> users = em.createQuery(
+            "SELECT c.model FROM WebhookConfig c WHERE c.templateId = :id ORDER BY c.model",
+            String.class)
+        .setParameter("id", id).getResultList();
+    if (!users.isEmpty()) {
+      throw new ConflictException("template '" + t.getName() + "' is used by the config of "
+          + (users.size() == 1 ? "model " : "models ") + String.join(", ", users));
+    }
+    em.remove(t);
+    flush();
+    audit.record("template.delete", "template", id, describe(t));
+  }
+
+  /**
+   * Renders a saved template ({@code templateId}) or an unsaved {@code body} against a real
+   * record, as subscriber {@code subscriber} would receive it for an {@code event} (default
+   * update). {@code changes} are those of the record's last captured update, if any.
+   *
+   * @param model the record's model; defaults to the template's
+   */
+  public Preview preview(Long templateId, String body, String model, Long recordId,
+      String event, String subscriber) {
+    PayloadTemplate t = templateId == null ? null : get(templateId);
+    boolean unsaved = body != null && !body.isBlank();
+    List<Violation> v = new ArrayList<>();
+    if (t == null && !unsaved) {
+      v.add(new Violation("body", "give a template_id or a body to preview"));
+    }
+    String m = model != null && !model.isBlank() ? model.trim() : t == null ? null : t.getModel();
+    if (m == null) {
+      v.add(new Violation("model", "must name the model of the record to preview"));
+    } else if (models.type(m).filter(BusinessRecord.class::isAssignableFrom).isEmpty()) {
+      v.add(new Violation("model", "unknown model '" + m + "'; known models are "
+          + String.join(", ", models.keys())));
+    }
+    if (recordId == null) {
+      v.add(new Violation("record_id", "must be the id of the record to preview"));
+    }
+    ChangeKind kind = ChangeKind.UPDATE;
+    if (event != null && !event.isBlank()) {
+      try {
+        kind = ChangeKind.of(event);
+      } catch (IllegalArgumentException e) {
+        v.add(new Violation("event", "must be one of create, update, delete"));
+      }
+    }
+    if (!v.isEmpty()) {
+      throw InvalidInputException.of(v);
+    }
+    Class<? extends BusinessRecord> type =
+        models.require("model", m).asSubclass(BusinessRecord.class);
+    Map<String, Object> data = records.get(type, recordId);
+    WebhookConfig config = configs.byModel(m);
+    Map<String, Object> vars = PayloadRenderer.variables(
+        "evt_" + UUID.randomUUID().toString().replace("-", ""), kind.key(), m, recordId, data,
+        kind == ChangeKind.UPDATE ? lastChanges(m, recordId) : null, Time.now(),
+        config == null ? "medium" : config.getPriority().key(),
+        config == null ? null : config.getCategory(), subscriber);
+    String output = unsaved ? renderer.render(body, vars)
+        : renderer.render(t.getId(), t.getVersion(), t.getBody(), vars);
+    return new Preview(output, PayloadRenderer.jsonProblem(output));
+  }
+
+  /** The changes of the record's last captured update, or null. */
+  private JsonObject lastChanges(String model, long recordId) {
+    return em.createQuery("SELECT e FROM OutboxEntry e WHERE e.model = :model"
+            + " AND e.recordId = :recordId AND e.kind = :kind ORDER BY e.id DESC",
+            OutboxEntry.class)
+        .setParameter("model", model).setParameter("recordId", String.valueOf(recordId))
+        .setParameter("kind", ChangeKind.UPDATE).setMaxResults(1).getResultStream()
+        .findFirst()
+        .map(e -> {
+          try (JsonReader r = Jsonp.PROVIDER.createReader(new StringReader(e.getPayload()))) {
+            return r.readObject().getJsonObject("changes");
+          }
+        })
+        .orElse(null);
+  }
+
+  private void check(PayloadTemplate t) {
+    PayloadTemplate same = t.getName() == null ? null : byName(t.getName());
+    if (same != null && !same.getId().equals(t.getId())) {
+      throw new ConflictException("a template named '" + t.getName() + "' already exists");
+    }
+    List<Violation> v = new ArrayList<>();
+    if (t.getModel() != null && models.type(t.getModel()).isEmpty()) {
+      v.add(new Violation("model", "unknown model '" + t.getModel() + "'; known models are "
+          + String.join(", ", models.keys())));
+    }
+    Validation.check(validator, t, v);
+    // only now: finding a sample record may flush the edited template, which must be valid
+    renderer.validate(t.getBody(), sample(t.getModel()));
+  }
+
+  /**
+   * What a template is checked against: an update of a real record of its model if there is one
+   * (so field types are real), else of sample data with the model's fields.
+   */
+  private Map<String, Object> sample(String model) {
+    if (model == null) {
+      return PayloadRenderer.sampleVariables(null, null);
+    }
+    Class<?> type = models.require("model", model);
+    if (BusinessRecord.class.isAssignableFrom(type)) {
+      Class<? extends BusinessRecord> recordType = type.asSubclass(BusinessRecord.class);
+      List<Map<String, Object>> first = records.list(recordType, 0, 1).items();
+      if (!first.isEmpty() && first.get(0).get("id") instanceof Number id) {
+        return PayloadRenderer.sampleVariables(model, records.get(recordType, id.longValue()));
+      }
+    }
+    Map<String, Object> order = PayloadRenderer.sampleOrder();
+    Map<String, Object> data = new LinkedHashMap<>();
+    for (String field : models.fieldNames(model)) {
+      data.put(field, order.getOrDefault(field, 1));
+    }
+    return PayloadRenderer.sampleVariables(model, data);
+  }
+
+  private void flush() {
+    try {
+      em.flush();
+    } catch (PersistenceException e) {
+      throw new ConflictException("the template clashes with existing data (a name already"
+          + " taken, or a config still uses it)");
+    }
+  }
+
+  private static String describe(PayloadTemplate t) {
+    return "name=" + t.getName() + " model=" + t.getModel() + " version=" + t.getVersion();
+  }
+}
