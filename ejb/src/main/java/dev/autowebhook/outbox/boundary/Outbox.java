@@ -7,6 +7,7 @@ import dev.autowebhook.capture.entity.ChangeKind;
 import dev.autowebhook.capture.entity.EntityChanged;
 import dev.autowebhook.delivery.entity.Delivery;
 import dev.autowebhook.outbox.entity.OutboxEntry;
+import dev.autowebhook.payload.boundary.PayloadTemplates;
 import dev.autowebhook.records.control.RecordMapper;
 import dev.autowebhook.subscription.control.Route;
 import dev.autowebhook.subscription.control.SubscriptionMatcher;
@@ -31,7 +32,8 @@ import java.util.UUID;
 /**
  * Appends captured changes to the outbox inside the business transaction: one immutable
  * {@link OutboxEntry} (the envelope) per change that the model's config tracks, and one pending
- * {@link Delivery} per subscriber that wants it. Dispatching starts after the commit.
+ * {@link Delivery} per subscriber that wants it (with the body its template renders, rendered
+ * once here so that retries send identical bytes). Dispatching starts after the commit.
  */
 @ApplicationScoped
 public class Outbox {
@@ -43,6 +45,7 @@ public class Outbox {
   EntityManager em;
 
   @Inject SubscriptionMatcher matcher;
+  @Inject PayloadTemplates templates;
   @Inject Event<DeliveriesQueued> queued;
 
   /** Flushes the persistence context (firing the listeners) and appends what was captured. */
@@ -75,14 +78,19 @@ public class Outbox {
         }
       }
       String uid = "evt_" + UUID.randomUUID().toString().replace("-", "");
+      String envelope = envelope(uid, c, route, now, route.filter(c.data()), diff);
       OutboxEntry entry = new OutboxEntry(uid, c.model(), c.recordId(), c.kind(),
-          route.priority(), route.category(), now,
-          envelope(uid, c, route, now, route.filter(c.data()), diff));
+          route.priority(), route.category(), now, envelope);
       em.persist(entry);
       entries.add(entry);
       if (route.delivers(c.kind())) {
         for (Long subscriberId : route.subscriberIds()) {
-          Delivery d = new Delivery(entry, em.getReference(Subscriber.class, subscriberId), now);
+          Subscriber subscriber = em.getReference(Subscriber.class, subscriberId);
+          Delivery d = new Delivery(entry, subscriber, now);
+          if (route.templateId() != null) {
+            templates.renderFor(route.templateId(), envelope, subscriber.getName())
+                .ifPresent(d::withBody);
+          }
           if (route.batched()) {
             d.batched(c.model(), route.batchTimeoutSeconds());
             Duration wait = Duration.ofSeconds(route.batchTimeoutSeconds());

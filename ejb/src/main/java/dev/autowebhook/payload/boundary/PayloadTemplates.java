@@ -32,7 +32,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * Payload template CRUD and preview, used by the REST API and the UI: a template is saved only if
@@ -41,6 +43,8 @@ import java.util.function.Consumer;
  */
 @Stateless
 public class PayloadTemplates {
+
+  private static final Logger LOG = Logger.getLogger(PayloadTemplates.class.getName());
 
   /** A rendered preview: the text, and why it is not valid JSON (null when it is). */
   public record Preview(String output, String jsonError) {
@@ -69,6 +73,30 @@ public class PayloadTemplates {
       throw new NotFoundException("template", id);
     }
     return t;
+  }
+
+  /**
+   * The body a config's template renders for one delivery of an event (its envelope), in the
+   * caller's transaction. Empty when the template is gone or fails on this event: the envelope is
+   * sent instead and the failure logged, because a template must never break a business write.
+   */
+  public Optional<String> renderFor(long templateId, String envelope, String subscriber) {
+    try {
+      PayloadTemplate t = em.find(PayloadTemplate.class, templateId);
+      if (t == null) {
+        return Optional.empty();
+      }
+      JsonObject env;
+      try (JsonReader r = Jsonp.PROVIDER.createReader(new StringReader(envelope))) {
+        env = r.readObject();
+      }
+      return Optional.of(renderer.render(t.getId(), t.getVersion(), t.getBody(),
+          PayloadRenderer.variables(env, subscriber)));
+    } catch (RuntimeException e) {
+      LOG.warning(() -> "Template " + templateId + " failed for subscriber " + subscriber
+          + "; sending the default envelope instead: " + e.getMessage());
+      return Optional.empty();
+    }
   }
 
   public PayloadTemplate byName(String name) {

@@ -2,6 +2,7 @@ package dev.autowebhook.subscription.boundary;
 
 import dev.autowebhook.audit.boundary.AuditLog;
 import dev.autowebhook.capture.entity.ChangeKind;
+import dev.autowebhook.payload.entity.PayloadTemplate;
 import dev.autowebhook.platform.ConflictException;
 import dev.autowebhook.platform.InvalidInputException;
 import dev.autowebhook.platform.InvalidInputException.Violation;
@@ -148,7 +149,13 @@ public class WebhookConfigs {
       v.add(new Violation("filter", "filter rules are not supported by this version yet"));
     }
     if (c.getTemplateId() != null) {
-      v.add(new Violation("template_id", "templates are not supported by this version yet"));
+      PayloadTemplate t = em.find(PayloadTemplate.class, c.getTemplateId());
+      if (t == null) {
+        v.add(new Violation("template_id", "template " + c.getTemplateId() + " does not exist"));
+      } else if (t.getModel() != null && !t.getModel().equals(c.getModel())) {
+        v.add(new Violation("template_id", "template '" + t.getName() + "' is for model '"
+            + t.getModel() + "', not '" + c.getModel() + "'"));
+      }
     }
     Validation.check(validator, c, v);
   }

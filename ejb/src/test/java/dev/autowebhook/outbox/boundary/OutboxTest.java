@@ -153,7 +153,7 @@ class OutboxTest {
 
   private static Route route(Priority priority, String category) {
     return new Route("sale.order", true, EnumSet.allOf(ChangeKind.class), priority, category,
-        Set.of(), Set.of(), List.of(1L), false, 0);
+        Set.of(), Set.of(), List.of(1L), false, 0, null);
   }
 
   private static JsonObject parse(String json) {

@@ -8,6 +8,7 @@ import dev.autowebhook.subscription.entity.WebhookConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -17,7 +18,7 @@ import java.util.function.Function;
 public record ConfigIn(
     String model, Boolean enabled, List<String> events, String priority, String category,
     List<String> includeFields, List<String> excludeFields, String filter,
-    List<Long> subscriberIds, Long templateId, Boolean batchEnabled, Integer batchSize,
+    List<Long> subscriberIds, Optional<Long> templateId, Boolean batchEnabled, Integer batchSize,
     Integer batchTimeoutSeconds) {
 
   /** @param subscribers resolves ids to subscribers (400 for unknown ids) */
@@ -52,8 +53,8 @@ public record ConfigIn(
     if (filter != null) {
       c.setFilterRule(filter.isBlank() ? null : filter.trim());
     }
-    if (templateId != null) {
-      c.setTemplateId(templateId);
+    if (templateId != null) { // absent: keep; null: no template
+      c.setTemplateId(templateId.orElse(null));
     }
     if (batchEnabled != null) {
       c.setBatchEnabled(batchEnabled);
