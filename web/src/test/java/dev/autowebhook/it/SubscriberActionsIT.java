@@ -126,4 +126,38 @@ class SubscriberActionsIT extends DeliveryTestBase {
 
     ValidationIT.problem(api.post("/api/v1/admin/subscribers/999999999/test", ""), 404);
   }
+
+  @Test
+  void atMostFourConnectionTestsRunAtOnceTheRestAreToldToComeBack() throws Exception {
+    String slow = Receiver.newPath();
+    receiver.setDefault(slow, Reply.ok().delayMillis(3000));
+    long id = fx.subscriber(receiver.url(slow), null).getJsonNumber("id").longValue();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(7);
+    try {
+      List<java.util.concurrent.Future<dev.autowebhook.it.support.ApiResponse>> calls =
+          new java.util.ArrayList<>();
+      for (int i = 0; i < 7; i++) {
+        calls.add(pool.submit(() -> api.post("/api/v1/admin/subscribers/" + id + "/test", "")));
+      }
+      List<dev.autowebhook.it.support.ApiResponse> answers = new java.util.ArrayList<>();
+      for (var f : calls) {
+        answers.add(f.get()); // all of them, so no test is still running afterwards
+      }
+      int ok = 0;
+      int refused = 0;
+      for (dev.autowebhook.it.support.ApiResponse r : answers) {
+        if (r.status() == 200) {
+          ok++;
+        } else {
+          ValidationIT.problem(r, 429);
+          assertThat(r.header("retry-after")).isEqualTo("5");
+          refused++;
+        }
+      }
+      assertThat(ok).isBetween(1, 4);
+      assertThat(refused).isEqualTo(7 - ok).isGreaterThanOrEqualTo(3);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

@@ -10,9 +10,7 @@ import dev.autowebhook.platform.Jsonp;
 import dev.autowebhook.platform.Time;
 import dev.autowebhook.subscription.boundary.Subscribers;
 import dev.autowebhook.subscription.entity.Subscriber;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -20,18 +18,21 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
 
 /**
  * Test Connection: sends one signed test event to a subscriber right now (outside the lanes and
  * any transaction) and answers status, latency and a diagnosis. Test events are marked as such
  * ({@code "event": "test"}, header {@code X-AutoWebhook-Test}) and leave no delivery or attempt
- * rows, so statistics stay clean; the admin action itself is audited.
+ * rows, so statistics stay clean; the admin action itself is audited. A plain CDI bean, not an
+ * EJB: no transaction may span the HTTP call, and the bulkhead's refusal must reach the caller
+ * as itself rather than wrapped in an EJB system exception.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class ConnectionTests {
 
   public static final String TEST_MODEL = "autowebhook.test";
+  static final int CONCURRENT = 4;
 
   /** What the test showed. */
   public record Outcome(boolean success, Integer statusCode, long latencyMs, String diagnosis,
@@ -41,6 +42,11 @@ public class ConnectionTests {
   @Inject DeliveryDispatcher dispatcher;
   @Inject AuditLog audit;
 
+  /**
+   * At most {@link #CONCURRENT} tests run at once (MicroProfile Fault Tolerance bulkhead; more are
+   * refused with 429): each may hold a request thread for the subscriber's whole timeout.
+   */
+  @Bulkhead(CONCURRENT)
   public Outcome test(long subscriberId) {
     Subscriber s = subscribers.get(subscriberId);
     Target target = DeliveryClaims.target(s);

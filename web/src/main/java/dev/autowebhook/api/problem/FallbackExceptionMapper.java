@@ -1,5 +1,6 @@
 package dev.autowebhook.api.problem;
 
+import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolationException;
@@ -7,13 +8,15 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Everything that is not a business exception: malformed JSON → 400, JAX-RS errors (404, 405,
- * 406, 415) keep their status as a problem document, anything else → 500 with a reference id
+ * 406, 415) keep their status as a problem document, a full bulkhead → 429, anything else → 500
+ * with a reference id
  * that is also in the log (never a stack trace in the response).
  */
 @Provider
@@ -23,7 +26,7 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
+    for (Throwable t = e; t != null; t = cause(t)) {
       if (t instanceof JsonbException || t instanceof JsonException
           || t instanceof jakarta.json.stream.JsonParsingException) {
         return Problem.response(400, "Malformed JSON", clean(t.getMessage()));
@@ -33,6 +36,11 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
       }
       if (t instanceof dev.autowebhook.platform.OutboxException oe) {
         return BusinessExceptionMapper.map(oe);
+      }
+      if (t instanceof BulkheadException) {
+        return Response.fromResponse(Problem.response(429, "Too many requests",
+            "Too many of these operations are running at once; try again in a few seconds"))
+            .header("Retry-After", "5").build();
       }
     }
     if (e instanceof WebApplicationException w) {
@@ -53,6 +61,15 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
       }
     }
     return internal(e);
+  }
+
+  /** The cause, also of an EJB system exception (which keeps it apart from getCause). */
+  static Throwable cause(Throwable t) {
+    if (t instanceof EJBException ejb && ejb.getCausedByException() != null
+        && ejb.getCausedByException() != t) {
+      return ejb.getCausedByException();
+    }
+    return t.getCause() == t ? null : t.getCause();
   }
 
   static Response internal(Throwable e) {
