@@ -9,6 +9,7 @@ import dev.autowebhook.delivery.entity.Delivery;
 import dev.autowebhook.outbox.entity.OutboxEntry;
 import dev.autowebhook.payload.boundary.PayloadTemplates;
 import dev.autowebhook.records.control.RecordMapper;
+import dev.autowebhook.subscription.control.FilterRule;
 import dev.autowebhook.subscription.control.Route;
 import dev.autowebhook.subscription.control.SubscriptionMatcher;
 import dev.autowebhook.subscription.entity.Subscriber;
@@ -32,7 +33,8 @@ import java.util.UUID;
 /**
  * Appends captured changes to the outbox inside the business transaction: one immutable
  * {@link OutboxEntry} (the envelope) per change that the model's config tracks, and one pending
- * {@link Delivery} per subscriber that wants it (with the body its template renders, rendered
+ * {@link Delivery} per subscriber that wants it (its config's filter rule decides whether any
+ * does; each gets the body its template renders, rendered
  * once here so that retries send identical bytes). Dispatching starts after the commit.
  */
 @ApplicationScoped
@@ -78,12 +80,14 @@ public class Outbox {
         }
       }
       String uid = "evt_" + UUID.randomUUID().toString().replace("-", "");
-      String envelope = envelope(uid, c, route, now, route.filter(c.data()), diff);
+      Map<String, Object> data = route.filter(c.data());
+      String envelope = envelope(uid, c, route, now, data, diff);
       OutboxEntry entry = new OutboxEntry(uid, c.model(), c.recordId(), c.kind(),
           route.priority(), route.category(), now, envelope);
       em.persist(entry);
       entries.add(entry);
-      if (route.delivers(c.kind())) {
+      if (route.delivers(c.kind()) && route.rule().matches(FilterRule.variables(c.kind().key(),
+          c.model(), c.recordId(), data, diff, route.priority().key(), route.category()))) {
         for (Long subscriberId : route.subscriberIds()) {
           Subscriber subscriber = em.getReference(Subscriber.class, subscriberId);
           Delivery d = new Delivery(entry, subscriber, now);

@@ -9,6 +9,7 @@ import dev.autowebhook.platform.InvalidInputException.Violation;
 import dev.autowebhook.platform.NotFoundException;
 import dev.autowebhook.platform.Validation;
 import dev.autowebhook.records.boundary.Models;
+import dev.autowebhook.subscription.control.FilterRule;
 import dev.autowebhook.subscription.control.SubscriptionMatcher;
 import dev.autowebhook.subscription.entity.Subscriber;
 import dev.autowebhook.subscription.entity.WebhookConfig;
@@ -145,8 +146,10 @@ public class WebhookConfigs {
     }
     checkFields("include_fields", c.getIncludeFields(), fields, v);
     checkFields("exclude_fields", c.getExcludeFields(), fields, v);
-    if (c.getFilterRule() != null && !c.getFilterRule().isBlank()) {
-      v.add(new Violation("filter", "filter rules are not supported by this version yet"));
+    try {
+      FilterRule.compile(c.getFilterRule());
+    } catch (InvalidInputException e) {
+      v.addAll(e.violations());
     }
     if (c.getTemplateId() != null) {
       PayloadTemplate t = em.find(PayloadTemplate.class, c.getTemplateId());

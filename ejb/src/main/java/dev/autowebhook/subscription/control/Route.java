@@ -10,20 +10,20 @@ import java.util.Set;
 
 /**
  * An immutable view of one model's config as capture needs it: which fields are tracked, which
- * event types go to which subscribers, with what priority and category, batched or not, rendered
- * by which template. Models without a config
+ * event types go to which subscribers (and which events pass the filter rule), with what
+ * priority and category, batched or not, rendered by which template. Models without a config
  * get {@link #untracked(String)}: every field, no subscribers, medium priority.
  */
 public record Route(String model, boolean enabled, Set<ChangeKind> kinds, Priority priority,
     String category, Set<String> include, Set<String> exclude, List<Long> subscriberIds,
-    boolean batched, int batchTimeoutSeconds, Long templateId) {
+    boolean batched, int batchTimeoutSeconds, Long templateId, FilterRule rule) {
 
   /** Fields that are always kept, whatever the lists say. */
   static final Set<String> ALWAYS = Set.of("id");
 
   public static Route untracked(String model) {
     return new Route(model, false, Set.of(), Priority.MEDIUM, null, Set.of(), Set.of(), List.of(),
-        false, 0, null);
+        false, 0, null, FilterRule.ALWAYS);
   }
 
   public static Route of(WebhookConfig c) {
@@ -31,7 +31,7 @@ public record Route(String model, boolean enabled, Set<ChangeKind> kinds, Priori
         c.getCategory(), Set.copyOf(WebhookConfig.split(c.getIncludeFields())),
         Set.copyOf(WebhookConfig.split(c.getExcludeFields())),
         c.getSubscribers().stream().map(s -> s.getId()).toList(), c.isBatchEnabled(),
-        c.getBatchTimeoutSeconds(), c.getTemplateId());
+        c.getBatchTimeoutSeconds(), c.getTemplateId(), FilterRule.orNever(c.getFilterRule()));
   }
 
   public boolean tracks(String field) {

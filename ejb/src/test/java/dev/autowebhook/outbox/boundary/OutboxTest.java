@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autowebhook.capture.entity.ChangeKind;
 import dev.autowebhook.capture.entity.EntityChanged;
+import dev.autowebhook.subscription.control.FilterRule;
 import dev.autowebhook.subscription.control.Route;
 import dev.autowebhook.subscription.entity.Priority;
 import jakarta.json.Json;
@@ -153,7 +154,7 @@ class OutboxTest {
 
   private static Route route(Priority priority, String category) {
     return new Route("sale.order", true, EnumSet.allOf(ChangeKind.class), priority, category,
-        Set.of(), Set.of(), List.of(1L), false, 0, null);
+        Set.of(), Set.of(), List.of(1L), false, 0, null, FilterRule.ALWAYS);
   }
 
   private static JsonObject parse(String json) {

@@ -20,7 +20,7 @@ class RouteTest {
 
   private static Route route(Set<String> include, Set<String> exclude) {
     return new Route("sale.order", true, ALL, Priority.HIGH, "sales", include, exclude,
-        List.of(1L), false, 0, null);
+        List.of(1L), false, 0, null, FilterRule.ALWAYS);
   }
 
   private static Map<String, Object> snapshot() {
@@ -84,21 +84,21 @@ class RouteTest {
   @Test
   void deliversOnlyWhenEnabledKindWantedAndSubscribed() {
     Route on = new Route("m", true, EnumSet.of(ChangeKind.CREATE, ChangeKind.UPDATE),
-        Priority.MEDIUM, null, Set.of(), Set.of(), List.of(1L, 2L), false, 0, null);
+        Priority.MEDIUM, null, Set.of(), Set.of(), List.of(1L, 2L), false, 0, null, FilterRule.ALWAYS);
     assertThat(on.delivers(ChangeKind.CREATE)).isTrue();
     assertThat(on.delivers(ChangeKind.UPDATE)).isTrue();
     assertThat(on.delivers(ChangeKind.DELETE)).isFalse();
 
     Route disabled = new Route("m", false, ALL, Priority.MEDIUM, null, Set.of(), Set.of(),
-        List.of(1L), false, 0, null);
+        List.of(1L), false, 0, null, FilterRule.ALWAYS);
     assertThat(disabled.delivers(ChangeKind.CREATE)).isFalse();
 
     Route nobody = new Route("m", true, ALL, Priority.MEDIUM, null, Set.of(), Set.of(),
-        List.of(), false, 0, null);
+        List.of(), false, 0, null, FilterRule.ALWAYS);
     assertThat(nobody.delivers(ChangeKind.CREATE)).isFalse();
 
     Route noKinds = new Route("m", true, Set.of(), Priority.MEDIUM, null, Set.of(), Set.of(),
-        List.of(1L), false, 0, null);
+        List.of(1L), false, 0, null, FilterRule.ALWAYS);
     assertThat(noKinds.delivers(ChangeKind.CREATE)).isFalse();
   }
 

@@ -13,11 +13,12 @@ import java.util.function.Function;
 
 /**
  * A webhook config as clients write it; accepts exactly what {@link ConfigOut} returns (read-only
- * fields such as id are ignored). Absent fields keep their stored value on update.
+ * fields such as id are ignored). Absent fields keep their stored value on update; an explicit
+ * null clears {@code filter} and {@code template_id}.
  */
 public record ConfigIn(
     String model, Boolean enabled, List<String> events, String priority, String category,
-    List<String> includeFields, List<String> excludeFields, String filter,
+    List<String> includeFields, List<String> excludeFields, Optional<String> filter,
     List<Long> subscriberIds, Optional<Long> templateId, Boolean batchEnabled, Integer batchSize,
     Integer batchTimeoutSeconds) {
 
@@ -50,8 +51,8 @@ public record ConfigIn(
     if (excludeFields != null) {
       c.setExcludeFields(WebhookConfig.join(excludeFields));
     }
-    if (filter != null) {
-      c.setFilterRule(filter.isBlank() ? null : filter.trim());
+    if (filter != null) { // absent: keep; null or blank: no rule
+      c.setFilterRule(filter.filter(f -> !f.isBlank()).map(String::trim).orElse(null));
     }
     if (templateId != null) { // absent: keep; null: no template
       c.setTemplateId(templateId.orElse(null));
