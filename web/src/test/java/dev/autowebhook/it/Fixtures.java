@@ -43,6 +43,11 @@ final class Fixtures {
     return created;
   }
 
+  /** Runs {@code undo} when the test ends (newest first). */
+  void cleanup(Runnable undo) {
+    cleanups.add(undo);
+  }
+
   JsonObject config(String model) {
     for (JsonValue v : api.get("/api/v1/admin/configs").expect(200).jsonArray()) {
       JsonObject c = v.asJsonObject();

@@ -3,6 +3,7 @@ package dev.autowebhook.delivery.boundary;
 import dev.autowebhook.platform.Time;
 import dev.autowebhook.delivery.control.AttemptResult;
 import dev.autowebhook.delivery.control.DeliveryChannel;
+import dev.autowebhook.delivery.control.JmsSender;
 import dev.autowebhook.delivery.control.Lane;
 import dev.autowebhook.delivery.control.Outgoing;
 import dev.autowebhook.delivery.control.RetrySchedule;
@@ -10,6 +11,7 @@ import dev.autowebhook.delivery.control.Target;
 import dev.autowebhook.delivery.control.TargetGuard;
 import dev.autowebhook.delivery.control.WebhookSender;
 import dev.autowebhook.delivery.entity.DeliveryStatus;
+import dev.autowebhook.messaging.control.JmsPublisher;
 import dev.autowebhook.outbox.boundary.DeliveriesQueued;
 import dev.autowebhook.subscription.entity.SubscriberKind;
 import jakarta.annotation.PostConstruct;
@@ -25,6 +27,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -42,6 +45,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,6 +72,8 @@ public class DeliveryDispatcher {
 
   @Resource ManagedExecutorService executor;
   @Resource ManagedScheduledExecutorService scheduler;
+  @Resource ManagedThreadFactory threadFactory;
+  @Inject JmsPublisher jmsPublisher;
   @Inject DeliveryClaims claims;
   @Inject AttemptRecorder recorder;
 
@@ -101,6 +108,9 @@ public class DeliveryDispatcher {
   private String node;
   private RetrySchedule schedule;
   private Map<SubscriberKind, DeliveryChannel> channels;
+  /** JMS sends block: they get threads of their own (as many as the publisher has sessions). */
+  private static final int JMS_THREADS = 16;
+  private ExecutorService jmsThreads;
   private final AtomicBoolean pumping = new AtomicBoolean();
   private volatile boolean again;
   private volatile boolean saturated;
@@ -130,8 +140,10 @@ public class DeliveryDispatcher {
   void init() {
     node = configuredNodeId.isBlank() ? defaultNodeId() : configuredNodeId.trim();
     schedule = new RetrySchedule(retryBaseSeconds, 0.2);
-    channels = Map.of(SubscriberKind.HTTP,
-        new WebhookSender(executor, schedule, new TargetGuard(allowedTargets)));
+    jmsThreads = Executors.newFixedThreadPool(JMS_THREADS, threadFactory);
+    channels = Map.of(
+        SubscriberKind.HTTP, new WebhookSender(executor, schedule, new TargetGuard(allowedTargets)),
+        SubscriberKind.JMS, new JmsSender(jmsPublisher, jmsThreads, schedule));
     LOG.info(() -> "Delivery dispatcher " + (enabled ? "started" : "DISABLED") + " on node "
         + node + " (retry base " + retryBaseSeconds + " s)");
     wake();
@@ -140,6 +152,7 @@ public class DeliveryDispatcher {
   @PreDestroy
   void stop() {
     stopped = true;
+    jmsThreads.shutdown();
   }
 
   private static String defaultNodeId() {

@@ -13,6 +13,9 @@ public final class Diagnosis {
     if (code != null) {
       return ofStatus(code, t);
     }
+    if (r.succeeded()) {
+      return "OK: the broker accepted the test message on " + t.jmsDestination() + ".";
+    }
     String e = r.errorClass() == null ? "" : r.errorClass();
     String detail = r.errorMessage() == null ? "" : " (" + r.errorMessage() + ")";
     return switch (e) {
@@ -35,7 +38,10 @@ public final class Diagnosis {
       case "InvalidUrl" -> "The endpoint URL is not valid" + detail + ".";
       case "InvalidRequest" -> "The request could not be built: a header value is not allowed"
           + detail + ". Check custom_headers and the credentials.";
-      case "JmsNotConfigured", "JmsError" -> "JMS: " + r.errorMessage();
+      case "JmsNotConfigured" -> "JMS is not configured on this server: " + r.errorMessage();
+      case "JmsError" -> "JMS: the broker did not take the message (" + r.errorMessage()
+          + "). Check that the broker runs and the destination exists and may be written.";
+      case "InvalidDestination" -> "The JMS destination is not valid: " + r.errorMessage();
       default -> "The connection failed: " + r.summary() + ".";
     };
   }

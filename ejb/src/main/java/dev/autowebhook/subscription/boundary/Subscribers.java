@@ -5,6 +5,7 @@ import dev.autowebhook.platform.Time;
 import dev.autowebhook.audit.boundary.AuditLog;
 import dev.autowebhook.outbox.boundary.DeliveriesQueued;
 import jakarta.enterprise.event.Event;
+import dev.autowebhook.messaging.control.JmsDestination;
 import dev.autowebhook.platform.ConflictException;
 import dev.autowebhook.platform.InvalidInputException;
 import dev.autowebhook.platform.InvalidInputException.Violation;
@@ -182,8 +183,10 @@ public class Subscribers {
         }
       }
     } else if (s.getKind() == SubscriberKind.JMS) {
-      if (s.getJmsDestination() == null || s.getJmsDestination().isBlank()) {
-        v.add(new Violation("jms_destination", "is required for a jms subscriber"));
+      try {
+        JmsDestination.parse(s.getJmsDestination());
+      } catch (InvalidInputException e) {
+        v.addAll(e.violations());
       }
     }
     if (s.getAuthToken() != null && !headerSafe(s.getAuthToken())) {
