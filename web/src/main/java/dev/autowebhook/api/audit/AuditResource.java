@@ -15,6 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The audit log of admin actions, newest first, searchable by actor, action and time. */
@@ -37,8 +39,15 @@ public class AuditResource {
   @Inject AuditLog audit;
 
   @GET
-  public List<AuditOut> search(@QueryParam("actor") String actor,
-      @QueryParam("action") String action, @QueryParam("target_type") String targetType,
+  @Operation(operationId = "searchAudit",
+      summary = "Search the audit log, newest first; all filters combine")
+  public List<AuditOut> search(
+      @Parameter(description = "User name, or `system` for the application itself")
+      @QueryParam("actor") String actor,
+      @Parameter(description = "Action, e.g. `subscriber.create` or `config.update`")
+      @QueryParam("action") String action,
+      @Parameter(description = "Kind of target, e.g. `subscriber`, `config`, `delivery`")
+      @QueryParam("target_type") String targetType,
       @QueryParam("since") String since, @QueryParam("until") String until,
       @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
     int o = Params.intParam("offset", offset, 0);

@@ -19,6 +19,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -42,7 +47,9 @@ public class EventsResource {
   @Inject Models models;
 
   @GET
-  @Operation(summary = "List deliveries, newest first; all filters combine")
+  @Operation(operationId = "listEvents",
+      summary = "List deliveries (one per change and subscriber), newest first; all filters"
+          + " combine")
   public PageOut list(@QueryParam("status") String status, @QueryParam("model") String model,
       @QueryParam("subscriber_id") String subscriberId, @QueryParam("since") String since,
       @QueryParam("until") String until, @QueryParam("offset") String offset,
@@ -62,14 +69,23 @@ public class EventsResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "One delivery with its payload")
+  @Operation(operationId = "getEvent", summary = "One delivery with its payload")
+  @APIResponse(responseCode = "200", description = "The delivery and the body it sends",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(ref = "DeliveryOut"),
+          examples = @ExampleObject(name = "sent", value = DELIVERY)))
   public DeliveryOut get(@PathParam("id") long id) {
     return DeliveryOut.of(deliveries.get(id), true);
   }
 
   @GET
   @Path("{id}/attempts")
-  @Operation(summary = "Every attempt of the delivery, oldest first")
+  @Operation(operationId = "listEventAttempts",
+      summary = "Every attempt of the delivery, oldest first")
+  @APIResponse(responseCode = "200", description = "The attempts (headers with secrets masked)",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(type = SchemaType.ARRAY, implementation = AttemptOut.class),
+          examples = @ExampleObject(name = "failedThenSent", value = ATTEMPTS)))
   public List<AttemptOut> attempts(@PathParam("id") long id) {
     return deliveries.attempts(id).stream().map(AttemptOut::of).toList();
   }
@@ -77,7 +93,13 @@ public class EventsResource {
   @POST
   @Path("{id}/retry")
   @RolesAllowed(Roles.ADMIN)
-  @Operation(summary = "Retry Now: one more attempt right away (trigger manual)")
+  @Operation(operationId = "retryEvent",
+      summary = "Retry Now: one more attempt right away (trigger manual)")
+  @APIResponse(responseCode = "200", description = "Queued for an attempt now",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(ref = "DeliveryOut")))
+  @APIResponse(responseCode = "409", description = "The delivery is pending or being sent (only"
+      + " failed, dead or sent deliveries can be retried)")
   public DeliveryOut retry(@PathParam("id") long id) {
     return DeliveryOut.of(deliveries.retry(id));
   }
@@ -86,7 +108,15 @@ public class EventsResource {
   @Path("retry")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.ADMIN)
-  @Operation(summary = "Bulk retry of the given delivery ids: all or none")
+  @Operation(operationId = "retryEvents", summary = "Bulk retry of the given delivery ids:"
+      + " all or none")
+  @APIResponse(responseCode = "200", description = "All queued for an attempt now",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryOut.class)))
+  @APIResponse(responseCode = "404", description = "One of the ids does not exist; none was"
+      + " retried")
+  @APIResponse(responseCode = "409", description = "One of the deliveries is pending or being"
+      + " sent; none was retried")
   public List<DeliveryOut> retryAll(IdsIn in) {
     if (in == null || in.ids() == null) {
       throw new InvalidInputException("ids", "is required");
@@ -97,8 +127,51 @@ public class EventsResource {
   @POST
   @Path("{id}/dead")
   @RolesAllowed(Roles.ADMIN)
-  @Operation(summary = "Move a pending or failed delivery to the dead-letter queue")
+  @Operation(operationId = "moveEventToDeadLetter",
+      summary = "Move a pending or failed delivery to the dead-letter queue")
+  @APIResponse(responseCode = "200", description = "Now dead",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(ref = "DeliveryOut")))
+  @APIResponse(responseCode = "409", description = "Only a pending or failed delivery can be"
+      + " moved to the dead-letter queue")
   public DeliveryOut dead(@PathParam("id") long id) {
     return DeliveryOut.of(deliveries.bury(id));
   }
+
+  // OpenAPI examples
+
+  static final String DELIVERY = """
+      {"id": 55, "event_id": "evt_8cdb3eec275f4530a9fbba8293e3920a", "model": "sale.order",
+       "record_id": "2", "event": "update", "subscriber_id": 3, "status": "sent",
+       "priority": "high", "attempts": 2, "next_attempt_at": "2026-11-28T12:24:43.951Z",
+       "last_status_code": 200, "last_error": null, "sent_at": "2026-11-28T12:24:44.025615Z",
+       "created_at": "2026-11-28T12:23:42.951061Z", "updated_at": "2026-11-28T12:24:44.025615Z",
+       "payload": {"id": "evt_8cdb3eec275f4530a9fbba8293e3920a", "model": "sale.order",
+         "record_id": 2, "event": "update", "timestamp": "2026-11-28T12:23:42.951Z",
+         "priority": "high", "category": "sales",
+         "data": {"id": 2, "name": "SO0042", "partner_id": 1, "state": "sale",
+           "currency": "EUR", "amount_untaxed": 200.00, "amount_tax": 40.00,
+           "amount_total": 240.00},
+         "changes": {"state": {"old": "draft", "new": "sale"}}}}""";
+
+  static final String ATTEMPTS = """
+      [{"id": 2, "attempt_no": 1, "trigger": "automatic", "outcome": "failed",
+        "started_at": "2026-11-28T12:23:42.980785Z", "duration_ms": 10003,
+        "url": "https://erp.example.com/hooks/autowebhook",
+        "request_headers": {"Content-Type": "application/json",
+          "Authorization": "****", "webhook-id": "evt_8cdb3eec275f4530a9fbba8293e3920a",
+          "webhook-timestamp": "1795868622",
+          "webhook-signature": "v1,3bqLVFQ3at3F5Hkc0kMM4N1fZ2E/8MNalCewQnhM5vU="},
+        "status_code": null, "response_excerpt": null,
+        "error_class": "java.net.http.HttpTimeoutException",
+        "error_message": "request timed out", "node": "node-1", "batch_id": null},
+       {"id": 9, "attempt_no": 2, "trigger": "automatic", "outcome": "sent",
+        "started_at": "2026-11-28T12:24:43.990Z", "duration_ms": 42,
+        "url": "https://erp.example.com/hooks/autowebhook",
+        "request_headers": {"Content-Type": "application/json",
+          "Authorization": "****", "webhook-id": "evt_8cdb3eec275f4530a9fbba8293e3920a",
+          "webhook-timestamp": "1795868683",
+          "webhook-signature": "v1,K1r0c5bqXzjGm3o1cY2yq3nV0dJmF1xS8pW6tH9uA4E="},
+        "status_code": 200, "response_excerpt": "{\\"ok\\":true}", "error_class": null,
+        "error_message": null, "node": "node-1", "batch_id": null}]""";
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Delivery statistics: counts by status and the success rate of finished deliveries. */
@@ -26,6 +27,8 @@ public class StatsResource {
   @Inject Deliveries deliveries;
 
   @GET
+  @Operation(operationId = "getStats",
+      summary = "Delivery counts by status and the success rate (sent / (sent + dead))")
   public StatsOut stats() {
     Map<String, Long> counts = deliveries.countsByStatus();
     long total = counts.values().stream().mapToLong(Long::longValue).sum();

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** What the built-in inbox received, for admins. */
@@ -30,7 +31,7 @@ public class AdminInboxResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "The newest requests received by the inbox")
+  @Operation(operationId = "listInbox", summary = "The newest requests received by the inbox")
   public List<InboxOut> list(@QueryParam("offset") String offset,
       @QueryParam("limit") String limit) {
     int l = Params.intParam("limit", limit, 50);
@@ -43,6 +44,8 @@ public class AdminInboxResource {
 
   @DELETE
   @RolesAllowed(Roles.ADMIN)
+  @Operation(operationId = "clearInbox", summary = "Forget everything the inbox received")
+  @APIResponse(responseCode = "204", description = "Cleared")
   public Response clear() {
     inbox.clear();
     return Response.noContent().build();

@@ -26,6 +26,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -55,8 +63,19 @@ public class InboxResource {
   @PermitAll
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Receive a webhook (the default subscriber's target)")
-  public Response receive(byte[] body) {
+  @Operation(operationId = "receiveWebhook",
+      summary = "Receive a webhook (the default subscriber's target); no login")
+  @SecurityRequirementsSet // none: public
+  @APIResponse(responseCode = "200", description = "Stored; the id of the stored request",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(type = SchemaType.OBJECT, properties = @SchemaProperty(
+              name = "received", type = SchemaType.INTEGER, format = "int64")),
+          examples = @ExampleObject(name = "stored", value = "{\"received\": 56}")))
+  @APIResponse(responseCode = "400", description = "Larger than 256 KiB")
+  public Response receive(@RequestBody(required = true, description = "The webhook as sent,"
+      + " usually a JSON event signed with the Standard Webhooks headers",
+      content = @Content(mediaType = MediaType.WILDCARD,
+          schema = @Schema(type = SchemaType.STRING, format = "binary"))) byte[] body) {
     if (body.length > MAX_BODY) {
       throw new InvalidInputException("body", "is larger than " + MAX_BODY + " bytes");
     }

@@ -41,6 +41,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -110,7 +113,15 @@ public class RecordsResource {
   @Operation(operationId = "createRecord", summary = "Create a record (captured as a create event)")
   @APIResponse(responseCode = "201", description = "Created")
   @APIResponse(responseCode = "400", description = "Invalid input")
-  public Response create(@PathParam("collection") String collection, JsonValue body) {
+  @APIResponse(responseCode = "409", description = "A unique value (such as the name) is taken")
+  public Response create(@PathParam("collection") String collection,
+      // examples are named after the collection they belong to (see RecordsOpenApiFilter)
+      @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          examples = {
+              @ExampleObject(name = "sale-orders", summary = "An order with one line",
+                  value = SALE_ORDER),
+              @ExampleObject(name = "partners", summary = "A customer", value = PARTNER)}))
+      JsonValue body) {
     JsonObject created = json(records.create(type(collection), object(body)));
     return Response.created(uri.getAbsolutePathBuilder()
         .path(String.valueOf(created.getJsonNumber("id").longValue())).build())
@@ -123,6 +134,8 @@ public class RecordsResource {
   @Operation(operationId = "batchRecords", summary = "Create (no id) or update (with id) many"
       + " records in one transaction, in order: all or none")
   @APIResponse(responseCode = "200", description = "All applied")
+  @APIResponse(responseCode = "404", description = "An item's id does not exist; none applied")
+  @APIResponse(responseCode = "409", description = "A unique value is taken; none applied")
   public JsonObject batch(@PathParam("collection") String collection, JsonValue body) {
     if (!(body instanceof JsonArray array)) {
       throw new InvalidInputException("body", "must be a JSON array of records");
@@ -138,6 +151,7 @@ public class RecordsResource {
   @RolesAllowed(Roles.ADMIN)
   @Operation(operationId = "updateRecord",
       summary = "Update the fields present in the body (captured as an update event)")
+  @APIResponse(responseCode = "409", description = "A unique value (such as the name) is taken")
   public JsonObject update(@PathParam("collection") String collection, @PathParam("id") long id,
       JsonValue body) {
     return json(records.update(type(collection), id, object(body)));
@@ -164,4 +178,15 @@ public class RecordsResource {
   static JsonObject json(Map<String, Object> map) {
     return Jsonp.PROVIDER.createObjectBuilder(map).build();
   }
+
+  // OpenAPI examples
+
+  static final String SALE_ORDER = """
+      {"name": "SO0042", "partner_id": 1, "currency": "EUR", "client_order_ref": "PO-7781",
+       "lines": [{"description": "Widget", "quantity": 2, "price_unit": 100, "tax_rate": 20}]}""";
+
+  static final String PARTNER = """
+      {"name": "Acme Corp", "is_company": true, "email": "ops@acme.test",
+       "phone": "+33 1 23 45 67 89", "city": "Lyon", "country_code": "FR",
+       "customer_rank": 1}""";
 }

@@ -19,6 +19,11 @@ import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admin and viewer accounts (admins only); passwords are stored as PBKDF2 hashes. */
@@ -44,14 +49,28 @@ public class UsersResource {
   @Inject Users users;
 
   @GET
+  @Operation(operationId = "listUsers", summary = "List the accounts (never a password hash)")
   public List<UserOut> list() {
     return users.all().stream().map(UserOut::of).toList();
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Create an account with role webhook-admin or webhook-viewer")
-  public Response create(UserIn in) {
+  @Operation(operationId = "createUser",
+      summary = "Create an account with role webhook-admin or webhook-viewer")
+  @APIResponse(responseCode = "201", description = "Created",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserOut"),
+          examples = @ExampleObject(name = "viewer", value = "{\"id\": 12, \"username\":"
+              + " \"auditor\", \"role\": \"webhook-viewer\", \"enabled\": true,"
+              + " \"created_at\": \"2026-11-28T12:40:00Z\"}")))
+  @APIResponse(responseCode = "400", description = "Missing user name, a password shorter"
+      + " than 8 characters or an unknown role")
+  @APIResponse(responseCode = "409", description = "User name already taken")
+  public Response create(@RequestBody(required = true, content = @Content(
+      mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserIn"),
+      examples = @ExampleObject(name = "viewer", value = "{\"username\": \"auditor\","
+          + " \"password\": \"correct-horse-battery\", \"role\": \"webhook-viewer\"}")))
+      UserIn in) {
     if (in == null) {
       throw new InvalidInputException("body", "a JSON object is required");
     }
