@@ -101,11 +101,14 @@ public class RecordsOpenApiFilter implements OASFilter {
     return operationId + pascal(collection);
   }
 
-  /** "Read one record" -> "Read one sale order". */
+  /** "Create a record" -> "Create an account move", "Read one record" -> "Read one sale order". */
   static String label(String summary, String collection) {
     String plural = collection.replace('-', ' ');
+    String one = singular(plural);
+    String article = "aeiou".indexOf(one.charAt(0)) >= 0 ? "an " : "a ";
     return summary.replaceAll("\\brecords\\b", plural)
-        .replaceAll("\\brecord\\b", singular(plural));
+        .replaceAll("\\ba record\\b", article + one)
+        .replaceAll("\\brecord\\b", one);
   }
 
   private static RequestBody body(Operation op, String id, String collection, Class<?> type,
