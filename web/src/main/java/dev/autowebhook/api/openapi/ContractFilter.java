@@ -52,7 +52,7 @@ public class ContractFilter implements OASFilter {
       "until", () -> dateTime("Only items before this time"),
       "subscriber_id", () -> integer("int64", "Only items of this subscriber"),
       "model", () -> string("A model key such as `sale.order`"),
-      "models", () -> string("Comma-separated model keys such as `sale.order,res.partner`"),
+      "models", () -> string("Only events of these model keys, e.g. `sale.order`"),
       "priority", () -> string("`high`, `medium` or `low`")
           .enumeration(List.of("high", "medium", "low")),
       "status", () -> string("Delivery status")
@@ -160,7 +160,11 @@ public class ContractFilter implements OASFilter {
     boolean has2xx = all.keySet().stream().anyMatch(code -> code.startsWith("2"));
     if (!has2xx) {
       APIResponse fallback = responses.getDefaultValue();
-      if (fallback != null) {
+      if (fallback != null && o.method() == HttpMethod.DELETE && !describesBody(fallback)) {
+        // a void or Response method: JAX-RS answers a DELETE without entity with 204
+        responses.removeAPIResponse(APIResponses.DEFAULT);
+        responses.addAPIResponse("204", OASFactory.createAPIResponse().description("Deleted"));
+      } else if (fallback != null) {
         responses.removeAPIResponse(APIResponses.DEFAULT);
         responses.addAPIResponse("200", fallback);
       } else {
@@ -173,6 +177,17 @@ public class ContractFilter implements OASFilter {
         r.setDescription(code.equals("201") ? "Created" : code.equals("204") ? "No content" : "OK");
       }
     });
+  }
+
+  /** Whether a response documents a body: a schema with a reference, properties or items. */
+  private static boolean describesBody(APIResponse r) {
+    if (r.getContent() == null || r.getContent().getMediaTypes() == null) {
+      return false;
+    }
+    return r.getContent().getMediaTypes().values().stream().map(m -> m.getSchema())
+        .anyMatch(s -> s != null && (s.getRef() != null || s.getItems() != null
+            || (s.getProperties() != null && !s.getProperties().isEmpty())
+            || (s.getType() != null && s.getType() != SchemaType.OBJECT)));
   }
 
   /**
@@ -241,22 +256,34 @@ public class ContractFilter implements OASFilter {
     return out;
   }
 
-  /** Every tag an operation uses is declared once (resources added later included). */
+  /**
+   * Every tag an operation uses is declared, with a description: a tag that the definition in
+   * {@code RestApplication} does not describe yet is described by the paths it groups.
+   */
   private static void declareTags(OpenAPI api, List<Op> ops) {
-    Set<String> declared = new HashSet<>();
-    if (api.getTags() != null) {
-      api.getTags().forEach(t -> declared.add(t.getName()));
-    }
+    Map<String, Set<String>> pathsByTag = new java.util.LinkedHashMap<>();
     for (Op o : ops) {
       if (o.op().getTags() != null) {
         for (String name : o.op().getTags()) {
-          if (declared.add(name)) {
-            Tag tag = OASFactory.createTag().name(name).description(name + ".");
-            api.addTag(tag);
-          }
+          pathsByTag.computeIfAbsent(name, n -> new java.util.TreeSet<>())
+              .add(o.path().replaceAll("/\\{[^}]*}.*$", ""));
         }
       }
     }
+    Map<String, Tag> declared = new java.util.LinkedHashMap<>();
+    if (api.getTags() != null) {
+      api.getTags().forEach(t -> declared.put(t.getName(), t));
+    }
+    pathsByTag.forEach((name, paths) -> {
+      Tag tag = declared.get(name);
+      if (tag == null) {
+        tag = OASFactory.createTag().name(name);
+        api.addTag(tag);
+      }
+      if (tag.getDescription() == null || tag.getDescription().isBlank()) {
+        tag.setDescription("Operations on `" + String.join("`, `", paths) + "`.");
+      }
+    });
   }
 
   /** Drops component schemas nothing refers to (e.g. the scan's own date-time component). */

@@ -93,6 +93,23 @@ final class JsonbSchemas {
         schemas.of(type);
       }
     }
+    // the others (not records, or names two records share): at least JSON-B's names
+    scanned.forEach((name, schema) -> {
+      if (!records.containsKey(name)) {
+        ScanRepairs.Schemas.forEach(schema, JsonbSchemas::snakeCaseProperties);
+      }
+    });
+  }
+
+  private static void snakeCaseProperties(Schema s) {
+    if (s.getProperties() != null && !s.getProperties().isEmpty()) {
+      Map<String, Schema> renamed = new LinkedHashMap<>();
+      s.getProperties().forEach((k, v) -> renamed.put(jsonName(k), v));
+      s.setProperties(renamed);
+    }
+    if (s.getRequired() != null && !s.getRequired().isEmpty()) {
+      s.setRequired(new ArrayList<>(s.getRequired().stream().map(JsonbSchemas::jsonName).toList()));
+    }
   }
 
   /**
@@ -266,23 +283,33 @@ final class JsonbSchemas {
     return s.type(SchemaType.OBJECT);
   }
 
-  /** Record classes under a package of the class path, by simple name (ambiguous names left out). */
+  /** Record classes under a package of the class path, by simple name (shared names left out). */
   static Map<String, Class<?>> records(ClassLoader loader, String rootPackage) {
     Map<String, Class<?>> bySimpleName = new HashMap<>();
-    Map<String, Boolean> ambiguous = new HashMap<>();
+    recordsBySimpleName(loader, rootPackage).forEach((name, classes) -> {
+      if (classes.size() == 1) {
+        bySimpleName.put(name, classes.get(0));
+      }
+    });
+    return bySimpleName;
+  }
+
+  /**
+   * All record classes under a package, by simple name. Payara names a schema after the simple
+   * name, so two records of one name share (and garble) one schema.
+   */
+  static Map<String, List<Class<?>>> recordsBySimpleName(ClassLoader loader, String rootPackage) {
+    Map<String, List<Class<?>>> bySimpleName = new java.util.TreeMap<>();
     for (String className : classNames(loader, rootPackage)) {
       try {
         Class<?> c = Class.forName(className, false, loader);
         if (c.isRecord()) {
-          if (bySimpleName.putIfAbsent(c.getSimpleName(), c) != null) {
-            ambiguous.put(c.getSimpleName(), true);
-          }
+          bySimpleName.computeIfAbsent(c.getSimpleName(), n -> new ArrayList<>()).add(c);
         }
       } catch (ClassNotFoundException | LinkageError e) {
         LOG.log(Level.FINE, "Skipping " + className, e);
       }
     }
-    ambiguous.keySet().forEach(bySimpleName::remove);
     return bySimpleName;
   }
 

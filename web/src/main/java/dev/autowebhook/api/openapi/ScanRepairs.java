@@ -274,15 +274,20 @@ final class ScanRepairs {
       });
     }
 
-    /**
-     * Visits the schemas of one operation top-down; {@code visitor} returns false to skip what
-     * is inside the schema it was given.
-     */
-    static void ofOperation(Operation op, java.util.function.Predicate<Schema> visitor) {
+    /** Walks one schema and everything inside it. */
+    static void forEach(Schema root, Consumer<Schema> action) {
+      ofSchema(root, s -> {
+        action.accept(s);
+        return true;
+      });
+    }
+
+    private static void ofSchema(Schema root, java.util.function.Predicate<Schema> visitor) {
+      Set<Schema> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
       Consumer<Schema> walk = new Consumer<>() {
         @Override
         public void accept(Schema s) {
-          if (s == null || !visitor.test(s)) {
+          if (s == null || !seen.add(s) || !visitor.test(s)) {
             return;
           }
           if (s.getProperties() != null) {
@@ -298,6 +303,15 @@ final class ScanRepairs {
           }
         }
       };
+      walk.accept(root);
+    }
+
+    /**
+     * Visits the schemas of one operation top-down; {@code visitor} returns false to skip what
+     * is inside the schema it was given.
+     */
+    static void ofOperation(Operation op, java.util.function.Predicate<Schema> visitor) {
+      Consumer<Schema> walk = schema -> ofSchema(schema, visitor);
       if (op.getParameters() != null) {
         op.getParameters().forEach(p -> walk.accept(p.getSchema()));
       }
