@@ -35,7 +35,11 @@ class RoleMatrixIT {
     /** Admins and viewers. */
     READ,
     /** Admins only. */
-    ADMIN
+    ADMIN,
+    /** Admins, viewers and sync clients (feed and device reads). */
+    SYNC_READ,
+    /** Admins and sync clients (on their own devices); viewers are refused. */
+    SYNC_WRITE
   }
 
   /** One operation: {@code path} is the OpenAPI template; {@code {id}} is replaced by a missing id. */
@@ -106,6 +110,18 @@ class RoleMatrixIT {
     m.add(new Call("GET", a + "tokens/{id}", null, Access.READ));
     m.add(new Call("POST", a + "tokens", "{}", Access.ADMIN));
     m.add(new Call("DELETE", a + "tokens/{id}", null, Access.ADMIN));
+    // pull feed and Smart Sync: sync clients too; a missing device is a 404 for those allowed
+    String w = "/api/v1/webhooks/";
+    m.add(new Call("GET", w + "events", null, Access.SYNC_READ));
+    m.add(new Call("GET", w + "sync-state", null, Access.SYNC_READ));
+    m.add(new Call("GET", w + "sync-state/stats", null, Access.SYNC_READ));
+    m.add(new Call("GET", w + "sync-state/{id}", null, Access.SYNC_READ));
+    m.add(new Call("POST", w + "sync-state", "{}", Access.SYNC_WRITE));
+    m.add(new Call("POST", w + "sync-state/{id}/ack", "{}", Access.SYNC_WRITE));
+    m.add(new Call("POST", w + "sync-state/{id}/reset", "{}", Access.SYNC_WRITE));
+    m.add(new Call("POST", w + "sync-state/{id}/deactivate", null, Access.SYNC_WRITE));
+    m.add(new Call("POST", w + "sync-state/{id}/activate", null, Access.SYNC_WRITE));
+    m.add(new Call("POST", a + "feed/retention", "[]", Access.ADMIN));
     // business records: bodies of the wrong JSON type are refused before anything is written
     for (String c : COLLECTIONS) {
       String r = "/api/v1/" + c;
@@ -186,15 +202,17 @@ class RoleMatrixIT {
   void viewerReadsButNeverWrites() {
     check("viewer", AppServer.shared().api(viewerName, "viewer-pass-1"),
         "a 403 problem for ADMIN rows, no 401/403 for READ and PUBLIC rows",
-        access -> access == Access.ADMIN ? r -> problem(r, 403) : r -> !refused(r));
+        access -> access == Access.ADMIN || access == Access.SYNC_WRITE ? r -> problem(r, 403)
+            : r -> !refused(r));
   }
 
   @Test
-  void syncTokenIsRefusedOnEveryAdminEndpoint() {
+  void syncTokenIsRefusedOnEveryAdminEndpointButUsesTheFeed() {
     check("sync token",
         AppServer.shared().anonymous().header("Authorization", "Bearer " + token),
         "a 403 problem for every row but PUBLIC ones",
-        access -> access == Access.PUBLIC ? r -> !refused(r) : r -> problem(r, 403));
+        access -> access == Access.PUBLIC || access == Access.SYNC_READ
+            || access == Access.SYNC_WRITE ? r -> !refused(r) : r -> problem(r, 403));
   }
 
   @Test

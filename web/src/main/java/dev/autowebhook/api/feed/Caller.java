@@ -24,6 +24,14 @@ record Caller(String username, boolean admin, boolean viewer) {
     throw new ForbiddenException("device " + s.getId() + " belongs to another user");
   }
 
+  /** Refuses callers that may change no device at all (viewers), before any lookup. */
+  Caller mayWrite() {
+    if (viewer && !admin) {
+      throw new ForbiddenException("viewers may not change sync states");
+    }
+    return this;
+  }
+
   /** May move this device's cursor or change it. */
   SyncState writes(SyncState s) {
     if (admin || (!viewer && s.getUsername().equals(username))) {

@@ -11,7 +11,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -56,10 +55,7 @@ public class SyncStateResource {
       description = "Idempotent: the same device_id of the same user returns the same state"
           + " (app type, device info and app version are updated when given).")
   public SyncStateOut register(RegisterIn in) {
-    Caller caller = Caller.of(security);
-    if (caller.viewer() && !caller.admin()) {
-      throw new ForbiddenException("viewers may not register devices");
-    }
+    Caller caller = Caller.of(security).mayWrite();
     if (in == null) {
       throw new InvalidInputException("body", "a JSON object is required");
     }
@@ -109,7 +105,7 @@ public class SyncStateResource {
       description = "The cursor only moves forward (409 otherwise); events of the device's models"
           + " in between are counted as synced.")
   public SyncStateOut acknowledge(@PathParam("id") long id, CursorIn in) {
-    Caller.of(security).writes(syncStates.get(id));
+    Caller.of(security).mayWrite().writes(syncStates.get(id));
     return out(syncStates.acknowledge(id, Feed.cursor("cursor", required(in))));
   }
 
@@ -117,7 +113,7 @@ public class SyncStateResource {
   @Path("{id}/reset")
   @Operation(operationId = "resetSyncState", summary = "Put the cursor back (default: start)")
   public SyncStateOut reset(@PathParam("id") long id, CursorIn in) {
-    Caller.of(security).writes(syncStates.get(id));
+    Caller.of(security).mayWrite().writes(syncStates.get(id));
     return out(syncStates.reset(id, Feed.cursor("cursor", in == null ? null : in.cursor())));
   }
 
@@ -125,7 +121,7 @@ public class SyncStateResource {
   @Path("{id}/deactivate")
   @Operation(operationId = "deactivateDevice", summary = "Stop counting this device (keeps its cursor)")
   public SyncStateOut deactivate(@PathParam("id") long id) {
-    Caller.of(security).writes(syncStates.get(id));
+    Caller.of(security).mayWrite().writes(syncStates.get(id));
     return out(syncStates.setActive(id, false));
   }
 
@@ -133,7 +129,7 @@ public class SyncStateResource {
   @Path("{id}/activate")
   @Operation(operationId = "activateDevice", summary = "Count this device again")
   public SyncStateOut activate(@PathParam("id") long id) {
-    Caller.of(security).writes(syncStates.get(id));
+    Caller.of(security).mayWrite().writes(syncStates.get(id));
     return out(syncStates.setActive(id, true));
   }
 
