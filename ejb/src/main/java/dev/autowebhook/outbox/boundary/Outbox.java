@@ -49,6 +49,7 @@ public class Outbox {
   @Inject SubscriptionMatcher matcher;
   @Inject PayloadTemplates templates;
   @Inject Event<DeliveriesQueued> queued;
+  @Inject Event<EventsAppended> appended;
 
   /** Flushes the persistence context (firing the listeners) and appends what was captured. */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -105,6 +106,9 @@ public class Outbox {
           em.persist(d);
         }
       }
+    }
+    if (!entries.isEmpty()) {
+      appended.fire(new EventsAppended(entries.size()));
     }
     if (deliveries > 0 || waitingFor != null) {
       queued.fire(new DeliveriesQueued(deliveries, waitingFor));

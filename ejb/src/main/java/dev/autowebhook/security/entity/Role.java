@@ -1,8 +1,11 @@
 package dev.autowebhook.security.entity;
 
-/** The two admin roles; sync clients (API tokens) come with the feed. */
+/**
+ * Admins (everything), viewers (read-only admin API) and sync clients (the pull feed and their own
+ * devices only; API tokens always act with this role, whatever their user's).
+ */
 public enum Role {
-  WEBHOOK_ADMIN("webhook-admin"), WEBHOOK_VIEWER("webhook-viewer");
+  WEBHOOK_ADMIN("webhook-admin"), WEBHOOK_VIEWER("webhook-viewer"), SYNC_CLIENT("sync-client");
 
   private final String roleName;
 

@@ -4,39 +4,105 @@ import dev.autowebhook.platform.InvalidInputException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.math.MathContext;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import org.apache.commons.jexl3.JexlArithmetic;
 import org.apache.commons.jexl3.JexlBuilder;
+import org.apache.commons.jexl3.JexlContext;
 import org.apache.commons.jexl3.JexlEngine;
 import org.apache.commons.jexl3.JexlException;
 import org.apache.commons.jexl3.JexlExpression;
 import org.apache.commons.jexl3.JexlFeatures;
-import org.apache.commons.jexl3.MapContext;
+import org.apache.commons.jexl3.JexlInfo;
+import org.apache.commons.jexl3.internal.Debugger;
 import org.apache.commons.jexl3.introspection.JexlPermissions;
+import org.apache.commons.jexl3.parser.ASTFunctionNode;
+import org.apache.commons.jexl3.parser.ASTIdentifierAccess;
+import org.apache.commons.jexl3.parser.ASTJxltLiteral;
+import org.apache.commons.jexl3.parser.JexlNode;
 
 /**
- * A config's filter rule: one condition on the event, such as
- * {@code state == 'sale' && amount_total > 1000}, deciding whether the config's subscribers get
- * it. Evaluated by Apache Commons JEXL locked down to pure expressions: no assignments, loops,
- * lambdas, {@code new}, pragmas, method calls or Java classes at all — only the event's own maps,
- * lists and values can be read. A rule that fails to evaluate, or does not give a boolean, does
- * not match.
+ * A config's filter rule: one JEXL expression over the event, e.g. {@code state == 'sale' &&
+ * amount_total > 1000}, that decides whether the event reaches the subscribers. Admins type these
+ * and they run inside the server, so the engine only accepts a single read-only expression (no
+ * statements, assignments, method or function calls, {@code new}, lambdas, loops or pragmas) and
+ * sees no Java class but maps, lists, strings, numbers and booleans.
  *
- * <p>Variables: every top-level field of the record snapshot by name ({@code state},
- * {@code amount_total}), plus {@code data}, {@code changes} (e.g.
- * {@code changes.state['new'] == 'sale'} — {@code new} is a keyword, so use brackets),
- * {@code event}, {@code model}, {@code record_id}, {@code priority}, {@code category}; these
- * reserved names win over record fields of the same name (reach those as {@code data.event}).
+ * <p>What a rule sees is {@link #variables}. Missing fields are null, {@code a.b} on a missing
+ * {@code a} is null, and ordering a null ({@code <}, {@code >=}) is false; {@code x =~ ['a','b']}
+ * tests membership, {@code x =~ 'regex'} matches within a bounded effort. Fields named like a JEXL
+ * keyword ({@code new}, {@code size}, {@code empty}, {@code not}, ...) are read as
+ * {@code data['new']}.
  */
 public final class FilterRule {
 
-  public static final int MAX_LENGTH = 2000;
+  /** The rule of a config without a filter: every event matches. */
   public static final FilterRule ALWAYS = new FilterRule("", null);
+
+  public static final int MAX_LENGTH = 2000;
+
+  /** Names {@link #variables} always binds; they win over record fields with the same name. */
+  public static final Set<String> RESERVED =
+      Set.of("data", "changes", "event", "model", "record_id", "priority", "category");
+
+  private static final String FIELD = "filter";
+  private static final int CACHE_SIZE = 256;
+  private static final int REGEX_BUDGET = 1_000_000; // character reads per regex match
+  private static final Logger LOG = Logger.getLogger(FilterRule.class.getName());
+
+  private static final JexlFeatures FEATURES = new JexlFeatures()
+      .script(false) // one expression: no ';'-separated statements, if, return
+      .sideEffect(false) // no =, +=, ++ on anything, properties included
+      .sideEffectGlobal(false)
+      .localVar(false) // no var/let/const
+      .lambda(false)
+      .thinArrow(false)
+      .fatArrow(false)
+      .loops(false)
+      .newInstance(false) // no new(...)
+      .methodCall(false) // no a.b(...)
+      .pragma(false)
+      .pragmaAnywhere(false)
+      .namespacePragma(false)
+      .importPragma(false)
+      .annotation(false)
+      .register(false);
+
+  private static final JexlEngine ENGINE = new JexlBuilder()
+      .features(FEATURES)
+      .permissions(new JsonOnly())
+      .arithmetic(new BoundedArithmetic(false)) // non-strict: null compares false, no throw
+      .strict(false) // an unknown variable or property is null
+      .safe(true) // a.b.c on a null a is null
+      .silent(false) // errors throw: syntax errors reach the admin, evaluation errors are counted
+      .antish(false) // a.b is property b of a, never a variable named "a.b"
+      .create();
+
+  private static final Map<String, FilterRule> CACHE = new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, FilterRule> eldest) {
+      return size() > CACHE_SIZE;
+    }
+  };
+
+  private final String text;
+  private final JexlExpression expression;
+  private final AtomicLong errors = new AtomicLong();
+
+  private FilterRule(String text, JexlExpression expression) {
+    this.text = text;
+    this.expression = expression;
+  }
 
   /** What a stored rule that no longer compiles becomes: better nothing than everything. */
   public static FilterRule orNever(String text) {
@@ -49,112 +115,91 @@ public final class FilterRule {
     }
   }
 
-  private static final Logger LOG = Logger.getLogger(FilterRule.class.getName());
-  private static final int MAX_CACHED = 1000;
-  private static final Map<String, FilterRule> CACHE = new ConcurrentHashMap<>();
-
-  private static final JexlFeatures FEATURES = new JexlFeatures()
-      .sideEffect(false).sideEffectGlobal(false).loops(false).lambda(false).thinArrow(false)
-      .fatArrow(false).newInstance(false).methodCall(false).pragma(false).pragmaAnywhere(false)
-      .importPragma(false).namespacePragma(false).annotation(false).localVar(false)
-      .script(false).register(false);
-
-  private static final JexlPermissions NOTHING = new OnlyData();
-
-  private static final JexlEngine ENGINE = new JexlBuilder().features(FEATURES)
-      .permissions(NOTHING).strict(false).safe(true).silent(false).cache(256)
-      .stackOverflow(64).create();
-
-  private final String text;
-  private final JexlExpression expression;
-  private final AtomicLong errors = new AtomicLong();
-
-  private FilterRule(String text, JexlExpression expression) {
-    this.text = text;
-    this.expression = expression;
-  }
-
-  /** Compiles (or takes from the cache) a rule; blank → {@link #ALWAYS}; invalid → 400. */
+  /**
+   * The rule for this text, compiled once and cached (so identical rules share one instance and
+   * its {@link #errors()} count). Blank means {@link #ALWAYS}.
+   *
+   * @throws InvalidInputException on field {@code filter} for a syntax error, a construct a filter
+   *     may not use, or text longer than {@link #MAX_LENGTH}; the message gives line and column
+   */
   public static FilterRule compile(String text) {
     if (text == null || text.isBlank()) {
       return ALWAYS;
     }
-    String t = text.trim();
-    if (t.length() > MAX_LENGTH) {
-      throw new InvalidInputException("filter", "must be at most " + MAX_LENGTH + " characters");
+    if (text.length() > MAX_LENGTH) {
+      throw new InvalidInputException(FIELD, "is longer than " + MAX_LENGTH + " characters");
     }
-    FilterRule cached = CACHE.get(t);
-    if (cached != null) {
-      return cached;
+    synchronized (CACHE) {
+      FilterRule cached = CACHE.get(text);
+      if (cached != null) {
+        return cached;
+      }
     }
-    FilterRule rule;
-    try {
-      rule = new FilterRule(t, ENGINE.createExpression(t));
-    } catch (JexlException e) {
-      throw new InvalidInputException("filter", "is not a valid rule: " + describe(e)
-          + ". Write one condition, e.g. state == 'sale' && amount_total > 1000");
+    FilterRule rule = new FilterRule(text, parse(text));
+    synchronized (CACHE) {
+      CACHE.putIfAbsent(text, rule);
+      return CACHE.get(text);
     }
-    if (CACHE.size() >= MAX_CACHED) {
-      CACHE.clear();
-    }
-    CACHE.put(t, rule);
-    return rule;
   }
 
-  private static String describe(JexlException e) {
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    // JEXL prefixes the message with the engine's own class and method; keep the position on
-    int at = m.indexOf("@");
-    return (at >= 0 ? m.substring(at) : m).replace('\n', ' ');
+  /**
+   * What a rule sees: every top-level field of the record snapshot by name ({@code state},
+   * {@code amount_total}), plus the {@link #RESERVED} names {@code data} (the snapshot),
+   * {@code changes} (field to {@code old}/{@code new}), {@code event}, {@code model},
+   * {@code record_id}, {@code priority} and {@code category}. A reserved name wins over a record
+   * field of the same name; that field stays readable as {@code data.model}. Values are as JSON
+   * parsing gives them: plain {@code java.util} maps and lists, strings, numbers, booleans, null.
+   */
+  public static Map<String, Object> variables(String event, String model, Object recordId,
+      Map<String, Object> data, Map<String, Map<String, Object>> changes, String priority,
+      String category) {
+    Map<String, Object> vars = new HashMap<>();
+    if (data != null) {
+      vars.putAll(data);
+    }
+    vars.put("data", data != null ? data : Map.of());
+    vars.put("changes", changes != null ? changes : Map.of());
+    vars.put("event", event);
+    vars.put("model", model);
+    vars.put("record_id", recordId);
+    vars.put("priority", priority);
+    vars.put("category", category);
+    return Collections.unmodifiableMap(vars);
   }
 
-  /** True when the event matches; an evaluation error or a non-boolean result is no match. */
-  public boolean matches(Map<String, Object> variables) {
+  /**
+   * True when the rule evaluates to {@code true}. An evaluation error or a result that is not a
+   * boolean (e.g. {@code null}) is false and counts in {@link #errors()}; never throws.
+   */
+  public boolean matches(Map<String, Object> vars) {
     if (expression == null) {
       return true;
     }
+    Object result;
     try {
-      Object result = expression.evaluate(new MapContext(variables));
-      return Boolean.TRUE.equals(result);
+      result = expression.evaluate(new Vars(vars != null ? vars : Map.of()));
     } catch (RuntimeException | StackOverflowError e) {
-      long n = errors.incrementAndGet();
-      if (n == 1 || n % 1000 == 0) {
-        LOG.warning(() -> "Filter rule '" + text + "' failed to evaluate (" + n + " times): "
-            + e.getMessage());
-      }
+      failed(e.toString());
       return false;
     }
-  }
-
-  /** How many evaluations of this rule failed (and so did not match). */
-  public long errors() {
-    return errors.get();
+    if (result instanceof Boolean b) {
+      return b;
+    }
+    failed("the result is " + (result == null ? "null" : "a " + result.getClass().getSimpleName())
+        + ", not true or false");
+    return false;
   }
 
   public String text() {
     return text;
   }
 
-  public boolean isAlways() {
-    return expression == null;
-  }
-
-  /** What a rule sees of an event (see the class comment). */
-  public static Map<String, Object> variables(String event, String model, Object recordId,
-      Map<String, Object> data, Map<String, Map<String, Object>> changes, String priority,
-      String category) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    if (data != null) {
-      v.putAll(data);
-    }
-    v.put("data", data == null ? Map.of() : data);
-    v.put("changes", changes == null ? Map.of() : changes);
-    v.put("event", event);
-    v.put("model", model);
-    v.put("record_id", recordId);
-    v.put("priority", priority);
-    v.put("category", category);
-    return v;
+  /**
+   * How many evaluations failed or gave no boolean since this rule was compiled (shared by every
+   * config with the same text); the first one is logged as a warning, later ones at FINE.
+   */
+  public long errors() {
+    return errors.get();
   }
 
   @Override
@@ -162,50 +207,192 @@ public final class FilterRule {
     return text;
   }
 
+  private void failed(String why) {
+    Level level = errors.incrementAndGet() == 1 ? Level.WARNING : Level.FINE;
+    LOG.log(level, () -> "Filter rule [" + text + "] counts as not matching: " + why);
+  }
+
+  private static JexlExpression parse(String text) {
+    JexlExpression expression;
+    try {
+      expression = ENGINE.createExpression(new JexlInfo(FIELD, 1, 1), text);
+    } catch (JexlException.Feature e) {
+      throw invalid(e.getInfo(), "not allowed in a filter: " + what(e));
+    } catch (JexlException.Parsing | JexlException.Tokenization e) {
+      throw invalid(e.getInfo(), "syntax error near '" + e.getDetail() + "'");
+    } catch (JexlException e) {
+      throw invalid(e.getInfo(), what(e));
+    } catch (StackOverflowError e) {
+      throw new InvalidInputException(FIELD, "is nested too deeply");
+    }
+    new ReadOnlyCheck().debug(expression);
+    return expression;
+  }
+
+  /** JEXL's message without its {@code name@line:column} prefix. */
+  private static String what(JexlException e) {
+    return e.getMessage().replaceFirst("^\\S*@\\d+:\\d+\\s*", "").replace(" error in ", " ");
+  }
+
+  private static InvalidInputException invalid(JexlInfo at, String message) {
+    return new InvalidInputException(FIELD, at == null ? message
+        : "line " + at.getLine() + ", column " + at.getColumn() + ": " + message);
+  }
+
   /**
-   * Nothing of Java is reachable: no constructor, field or class beyond the event's maps, lists,
-   * strings, numbers and booleans, and of their methods only the lookups the engine itself uses
-   * to read an entry ({@code get}, {@code containsKey}, {@code contains}).
+   * Refuses what the parser features let through but a filter has no use for: function calls other
+   * than {@code size()}/{@code empty()}, template strings (evaluated late), and {@code .class}. The
+   * permissions would stop them at evaluation too; this reports them when the rule is saved. Walks
+   * the tree through JEXL's {@code Debugger}, the one public visitor over a compiled expression.
    */
-  static final class OnlyData implements JexlPermissions {
-
-    private static final Set<String> LOOKUPS = Set.of("get", "containsKey", "contains");
+  private static final class ReadOnlyCheck extends Debugger {
 
     @Override
-    public boolean allow(Package p) {
-      return p != null && Set.of("java.util", "java.lang", "java.math").contains(p.getName());
+    protected Object visit(ASTFunctionNode node, Object data) {
+      throw refused(node, "function call (only size(x) and empty(x) exist)");
     }
 
     @Override
-    public boolean allow(Class<?> c) {
-      return c != null && (Map.class.isAssignableFrom(c) || Collection.class.isAssignableFrom(c)
-          || c == String.class || c == Boolean.class || Number.class.isAssignableFrom(c));
+    protected Object visit(ASTJxltLiteral node, Object data) {
+      throw refused(node, "template string `...`");
     }
 
     @Override
-    public boolean allow(Constructor<?> c) {
+    protected Object visit(ASTIdentifierAccess node, Object data) {
+      if (node.isExpression()) {
+        throw refused(node, "template property access");
+      }
+      if ("class".equals(node.getName())) {
+        throw refused(node, "'.class' (a field named class is read as x['class'])");
+      }
+      return super.visit(node, data);
+    }
+
+    private static InvalidInputException refused(JexlNode node, String what) {
+      return invalid(new JexlInfo(FIELD, node.getLine(), node.getColumn()),
+          "not allowed in a filter: " + what);
+    }
+  }
+
+  /**
+   * What introspection may touch, on top of JEXL's RESTRICTED set: JSON-shaped values only, and of
+   * their methods only the map and list {@code get} behind {@code a.b} and {@code a[0]}. No
+   * constructors, no fields, so no path leads to {@code Class}, {@code System} or
+   * {@code Runtime}.
+   */
+  private static final class JsonOnly extends JexlPermissions.Delegate {
+
+    JsonOnly() {
+      super(JexlPermissions.RESTRICTED);
+    }
+
+    @Override
+    public boolean allow(Class<?> type) {
+      return type != null && json(type) && base.allow(type);
+    }
+
+    @Override
+    public boolean allow(Constructor<?> ctor) {
       return false;
     }
 
     @Override
-    public boolean allow(Field f) {
+    public boolean allow(Field field) {
       return false;
     }
 
     @Override
-    public boolean allow(Method m) {
-      Class<?> owner = m.getDeclaringClass();
-      return LOOKUPS.contains(m.getName())
-          && (Map.class.isAssignableFrom(owner) || Collection.class.isAssignableFrom(owner));
+    public boolean allow(Method method) {
+      Class<?> owner = method.getDeclaringClass();
+      return "get".equals(method.getName()) && method.getParameterCount() == 1
+          && (Map.class.isAssignableFrom(owner) || List.class.isAssignableFrom(owner))
+          && base.allow(method);
     }
 
     @Override
     public JexlPermissions compose(String... src) {
-      return this;
+      throw new UnsupportedOperationException("filter permissions are fixed");
+    }
+
+    private static boolean json(Class<?> type) {
+      return Map.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type)
+          || type == String.class || type == Boolean.class || Number.class.isAssignableFrom(type);
     }
   }
 
-  static int cached() {
-    return CACHE.size();
+  /**
+   * JEXL's non-strict arithmetic, except that a regex match ({@code x =~ 'a.*'}) gives up after
+   * {@link #REGEX_BUDGET} character reads: a catastrophic pattern fails the rule instead of hanging
+   * the thread that evaluates it.
+   */
+  private static final class BoundedArithmetic extends JexlArithmetic {
+
+    BoundedArithmetic(boolean strict) {
+      super(strict);
+    }
+
+    private BoundedArithmetic(boolean strict, MathContext context, int scale) {
+      super(strict, context, scale);
+    }
+
+    @Override
+    protected JexlArithmetic createWithOptions(boolean strict, MathContext context, int scale) {
+      return new BoundedArithmetic(strict, context, scale);
+    }
+
+    @Override
+    public Boolean contains(Object container, Object value) {
+      if (value != null && (container instanceof CharSequence || container instanceof Pattern)) {
+        Pattern regex = container instanceof Pattern p ? p : Pattern.compile(container.toString());
+        return regex.matcher(new Budgeted(value.toString(), new int[] {REGEX_BUDGET})).matches();
+      }
+      return super.contains(container, value);
+    }
+  }
+
+  /** Text that throws once it has been read more often than the shared budget allows. */
+  private record Budgeted(String text, int[] left) implements CharSequence {
+
+    @Override
+    public char charAt(int index) {
+      if (--left[0] < 0) {
+        throw new IllegalStateException("regex match gave up after " + REGEX_BUDGET + " steps");
+      }
+      return text.charAt(index);
+    }
+
+    @Override
+    public int length() {
+      return text.length();
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new Budgeted(text.substring(start, end), left);
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
+
+  /** The variables as a read-only context (not a MapContext, whose methods a rule might reach). */
+  private record Vars(Map<String, Object> map) implements JexlContext {
+
+    @Override
+    public Object get(String name) {
+      return map.get(name);
+    }
+
+    @Override
+    public void set(String name, Object value) {
+      throw new UnsupportedOperationException("filter rules are read-only");
+    }
+
+    @Override
+    public boolean has(String name) {
+      return map.containsKey(name);
+    }
   }
 }

@@ -1,6 +1,9 @@
 package dev.autowebhook.api.security;
 
+import dev.autowebhook.api.Roles;
 import dev.autowebhook.api.problem.Problem;
+import dev.autowebhook.security.boundary.ApiTokens;
+import dev.autowebhook.security.entity.ApiToken;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,23 +18,37 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * HTTP Basic for the REST API, checked against the application's users
- * ({@code UserIdentityStore}). Requests without credentials pass through unauthenticated and the
+ * ({@code UserIdentityStore}), and {@code Authorization: Bearer <api token>} for sync clients
+ * ({@link ApiTokens}). Requests without credentials pass through unauthenticated and the
  * resources decide (see {@link RolesCheck}); wrong credentials get 401 as a problem document,
  * never a redirect to a login page.
+ *
+ * <p>A token logs in as the user it is bound to with {@code sync-client} as its only group,
+ * whatever the user's own role: a token never grants admin or viewer rights. Successful token
+ * lookups are cached for 30 s, so a token revoked on another node may work that long.
  */
 @ApplicationScoped
-@DeclareRoles({"webhook-admin", "webhook-viewer"})
+@DeclareRoles({"webhook-admin", "webhook-viewer", "sync-client"})
 public class SecurityConfig implements HttpAuthenticationMechanism {
 
+  static final String BASIC_CHALLENGE = "Basic realm=\"autowebhook\"";
+  static final String BEARER_CHALLENGE = "Bearer realm=\"autowebhook\", error=\"invalid_token\"";
+
   @Inject IdentityStoreHandler identityStores;
+  @Inject ApiTokens tokens;
 
   @Override
   public AuthenticationStatus validateRequest(HttpServletRequest request,
       HttpServletResponse response, HttpMessageContext context) {
     String header = request.getHeader("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return bearer(header.substring(7).trim(), response, context);
+    }
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return context.doNothing();
     }
@@ -40,24 +57,36 @@ public class SecurityConfig implements HttpAuthenticationMechanism {
       decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()),
           StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      return unauthorized(response, "Malformed Basic credentials");
+      return unauthorized(response, BASIC_CHALLENGE, "Malformed Basic credentials");
     }
     int colon = decoded.indexOf(':');
     if (colon < 0) {
-      return unauthorized(response, "Malformed Basic credentials");
+      return unauthorized(response, BASIC_CHALLENGE, "Malformed Basic credentials");
     }
     CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(
         decoded.substring(0, colon), decoded.substring(colon + 1)));
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-      return unauthorized(response, "Invalid user name or password");
+      return unauthorized(response, BASIC_CHALLENGE, "Invalid user name or password");
     }
     return context.notifyContainerAboutLogin(result);
   }
 
-  static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {
+  /** The token itself is never logged nor echoed. */
+  private AuthenticationStatus bearer(String token, HttpServletResponse response,
+      HttpMessageContext context) {
+    Optional<ApiToken> valid = tokens.authenticate(token);
+    if (valid.isEmpty()) {
+      return unauthorized(response, BEARER_CHALLENGE,
+          "Unknown, expired or revoked API token");
+    }
+    return context.notifyContainerAboutLogin(valid.get().getUsername(), Set.of(Roles.SYNC));
+  }
+
+  static AuthenticationStatus unauthorized(HttpServletResponse response, String challenge,
+      String detail) {
     try {
       response.setStatus(401);
-      response.setHeader("WWW-Authenticate", "Basic realm=\"autowebhook\"");
+      response.setHeader("WWW-Authenticate", challenge);
       response.setContentType(Problem.MEDIA_TYPE);
       response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\","
           + "\"status\":401,\"detail\":\"" + detail + "\"}");

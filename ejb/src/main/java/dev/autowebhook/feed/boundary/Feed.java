@@ -1,0 +1,208 @@
+package dev.autowebhook.feed.boundary;
+
+import dev.autowebhook.platform.InvalidInputException;
+import dev.autowebhook.platform.Jsonp;
+import dev.autowebhook.platform.SchemaMigration;
+import dev.autowebhook.records.boundary.Models;
+import dev.autowebhook.subscription.entity.Priority;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * Reads the pull feed: the numbered events after a cursor, in feed order, optionally only some
+ * models and priorities. Filters apply in the query, so {@code has_more} speaks of matching
+ * events only; when nothing more matches, the next cursor moves to the feed's head so a filtered
+ * client does not scan the same unmatched events again.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class Feed {
+
+  public static final int DEFAULT_LIMIT = 100;
+  public static final int MAX_LIMIT = 1000;
+
+  /** One page: the events (envelopes with their {@code cursor}), where to go on, and if more. */
+  public record Page(List<JsonObject> events, long nextCursor, boolean hasMore) {}
+
+  @Resource(lookup = SchemaMigration.DATASOURCE)
+  DataSource dataSource;
+
+  @Inject Models models;
+
+  /** Parses a cursor as clients send it (absent → 0). */
+  public static long cursor(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return 0;
+    }
+    try {
+      long c = Long.parseLong(value.trim());
+      if (c < 0) {
+        throw new NumberFormatException();
+      }
+      return c;
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(field, "is not a cursor of this feed: use the next_cursor"
+          + " of a previous page, or leave it out to start at the beginning");
+    }
+  }
+
+  public static int limit(Integer limit) {
+    if (limit == null) {
+      return DEFAULT_LIMIT;
+    }
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new InvalidInputException("limit", "must be between 1 and " + MAX_LIMIT);
+    }
+    return limit;
+  }
+
+  /** Checks model keys against the tracked models (400 naming the unknown ones). */
+  public Set<String> models(Collection<String> keys) {
+    Set<String> out = new LinkedHashSet<>();
+    List<String> unknown = new ArrayList<>();
+    for (String k : keys) {
+      String key = k.trim();
+      if (key.isEmpty()) {
+        continue;
+      }
+      if (models.type(key).isEmpty()) {
+        unknown.add(key);
+      } else {
+        out.add(key);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new InvalidInputException("models", "unknown model(s) " + unknown
+          + "; known models are " + String.join(", ", models.keys()));
+    }
+    return out;
+  }
+
+  public static Set<Priority> priorities(Collection<String> keys) {
+    Set<Priority> out = new LinkedHashSet<>();
+    for (String k : keys) {
+      if (k.isBlank()) {
+        continue;
+      }
+      try {
+        out.add(Priority.valueOf(k.trim().toUpperCase(java.util.Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException("priority", "'" + k.trim()
+            + "' is not one of high, medium, low");
+      }
+    }
+    return out;
+  }
+
+  /**
+   * @param modelFilter models to include (empty: all)
+   * @param priorityFilter priorities to include (empty: all)
+   */
+  public Page read(long after, int limit, Set<String> modelFilter, Set<Priority> priorityFilter) {
+    StringBuilder sql = new StringBuilder(
+        "SELECT feed_seq, payload FROM aw_event WHERE feed_seq > ?");
+    if (!modelFilter.isEmpty()) {
+      sql.append(" AND model IN (").append(marks(modelFilter.size())).append(')');
+    }
+    if (!priorityFilter.isEmpty()) {
+      sql.append(" AND priority IN (").append(marks(priorityFilter.size())).append(')');
+    }
+    sql.append(" ORDER BY feed_seq LIMIT ?");
+    try (Connection c = dataSource.getConnection()) {
+      long head = head(c);
+      List<JsonObject> events = new ArrayList<>();
+      long last = after;
+      boolean more = false;
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        int i = 1;
+        ps.setLong(i++, after);
+        for (String m : modelFilter) {
+          ps.setString(i++, m);
+        }
+        for (Priority p : priorityFilter) {
+          ps.setString(i++, p.name());
+        }
+        ps.setInt(i, limit + 1);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            if (events.size() == limit) {
+              more = true;
+              break;
+            }
+            last = rs.getLong(1);
+            events.add(withCursor(rs.getString(2), last));
+          }
+        }
+      }
+      return new Page(events, more ? last : Math.max(last, head), more);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading the feed failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The highest feed position given out so far (0 for an empty feed). */
+  public long head() {
+    try (Connection c = dataSource.getConnection()) {
+      return head(c);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading the feed failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** How many events of these models lie in (from, to]. */
+  public long count(long from, long to, Set<String> modelFilter) {
+    String sql = "SELECT COUNT(*) FROM aw_event WHERE feed_seq > ? AND feed_seq <= ?"
+        + (modelFilter.isEmpty() ? "" : " AND model IN (" + marks(modelFilter.size()) + ")");
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      ps.setLong(i++, from);
+      ps.setLong(i++, to);
+      for (String m : modelFilter) {
+        ps.setString(i++, m);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Counting feed events failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static long head(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT MAX(feed_seq) FROM aw_event");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static JsonObject withCursor(String payload, long seq) {
+    try (JsonReader r = Jsonp.PROVIDER.createReader(new StringReader(payload))) {
+      return Jsonp.PROVIDER.createObjectBuilder(r.readObject())
+          .add("cursor", Long.toString(seq)).build();
+    }
+  }
+
+  private static String marks(int n) {
+    return java.util.Collections.nCopies(n, "?").stream().collect(Collectors.joining(","));
+  }
+}

@@ -1,0 +1,86 @@
+package dev.autowebhook.feed.boundary;
+
+import dev.autowebhook.outbox.boundary.EventsAppended;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs the {@link FeedSequencer} right after every commit that appended events, coalescing
+ * bursts into one run, and every few seconds as a safety net (events of a crashed node, or a
+ * failed run).
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class FeedPump {
+
+  static final int CHUNK = 5000;
+  private static final Logger LOG = Logger.getLogger(FeedPump.class.getName());
+
+  @Resource ManagedExecutorService executor;
+  @Inject FeedSequencer sequencer;
+
+  private final AtomicBoolean running = new AtomicBoolean();
+  private volatile boolean again;
+
+  public void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventsAppended e) {
+    wake();
+  }
+
+  @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
+  public void safetyNet() {
+    wake();
+  }
+
+  public void wake() {
+    again = true;
+    if (running.compareAndSet(false, true)) {
+      try {
+        executor.execute(this::run);
+      } catch (RuntimeException e) {
+        running.set(false);
+        LOG.log(Level.WARNING, "Cannot schedule the feed sequencer", e);
+      }
+    }
+  }
+
+  /** Numbers everything committed so far, now, in the caller's thread (e.g. before a read). */
+  public void catchUp() {
+    while (sequencer.sequence(CHUNK) == CHUNK) {
+      // a big backlog: keep going
+    }
+  }
+
+  private void run() {
+    try {
+      while (again) {
+        again = false;
+        catchUp();
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Feed sequencer failed; the safety net retries: " + e.getMessage(),
+          e);
+    } finally {
+      running.set(false);
+      if (again) {
+        wake();
+      }
+    }
+  }
+}
