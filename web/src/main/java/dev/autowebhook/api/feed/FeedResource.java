@@ -32,8 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.ADMIN, Roles.VIEWER, Roles.SYNC})
 public class FeedResource {
 
-  /** One page of the feed. */
-  public record PageOut(List<JsonObject> events, String nextCursor, boolean hasMore) {}
+  /** One page of the feed (not "PageOut": the OpenAPI schema is named after the simple name). */
+  public record FeedPageOut(List<JsonObject> events, String nextCursor, boolean hasMore) {}
 
   @Inject Feed feed;
   @Inject SyncStates syncStates;
@@ -44,7 +44,7 @@ public class FeedResource {
       description = "A cursor never skips an event, even one whose transaction committed after a"
           + " later one was read. With device_id, after defaults to the device's cursor and models"
           + " are limited to its app type's models.")
-  public PageOut pull(
+  public FeedPageOut pull(
       @Parameter(description = "next_cursor of the previous page; absent = from the beginning")
       @QueryParam("after") String after,
       @Parameter(description = "1..1000, default 100") @QueryParam("limit") Integer limit,
@@ -75,7 +75,7 @@ public class FeedResource {
     }
     Feed.Page page = feed.read(cursor, Feed.limit(limit), modelFilter,
         Feed.priorities(list(priority)));
-    return new PageOut(page.events(), Long.toString(page.nextCursor()), page.hasMore());
+    return new FeedPageOut(page.events(), Long.toString(page.nextCursor()), page.hasMore());
   }
 
   static List<String> list(String csv) {
