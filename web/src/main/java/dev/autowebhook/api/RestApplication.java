@@ -41,6 +41,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             + " request body, validated on save and previewable against a real record."),
         @Tag(name = "Events and deliveries", description = "Deliveries (one per change and"
             + " subscriber), their attempts, Retry Now, dead letters and statistics."),
+        @Tag(name = "Pull feed", description = "Events in a stable order after a cursor, for"
+            + " clients that pull instead of receiving webhooks; feed retention."),
+        @Tag(name = "Smart Sync", description = "Per-device sync state: cursor, app type,"
+            + " acknowledgements and statistics. Sync clients see only their own devices."),
+        @Tag(name = "API tokens", description = "Bearer tokens for sync clients, shown once"
+            + " when issued and stored only as a hash."),
         @Tag(name = "Audit", description = "Who changed what: admin actions, newest first."),
         @Tag(name = "Users", description = "Admin and viewer accounts."),
         @Tag(name = "Inbox", description = "The built-in receiver, target of the default"
