@@ -88,6 +88,14 @@ class FeedIT {
     return cursor;
   }
 
+  /** The feed head once {@code n} events of partners named {@code tag…} are in the feed. */
+  static String settled(String tag, int n) {
+    Poll.until(WAIT, n + " events of " + tag, () -> drain("0", "&models=res.partner", 1000),
+        l -> l.stream().filter(e -> e.getJsonObject("data").getString("name", "")
+            .startsWith(tag)).count() >= n);
+    return drainHead();
+  }
+
   long partners(String prefix, int n) {
     JsonArrayBuilder b = Json.arr();
     for (int i = 0; i < n; i++) {
@@ -282,9 +290,9 @@ class FeedIT {
   void retentionKeepsWhatAnActiveDeviceStillNeedsUntilTheHardLimit() {
     String tag = Fixtures.unique("Old");
     partners(tag + "-a", 5);
-    String middle = Poll.until(WAIT, "5 events", FeedIT::drainHead, h -> true);
+    String middle = settled(tag, 5);
     partners(tag + "-b", 5);
-    String end = drainHead();
+    String end = settled(tag, 10);
     JsonObject device = register(Fixtures.unique("keeper"), "manager");
     long id = device.getJsonNumber("id").longValue();
     api.post("/api/v1/webhooks/sync-state/" + id + "/reset",
