@@ -284,7 +284,10 @@ public class DeliveryDispatcher {
       results.addAll(result.perDelivery(schedule));
       record();
     }
-    if (saturated) {
+    // claim again only once there is room for a good share: a claim per completion would cost a
+    // locking query per delivery while a busy lane stays nearly full
+    Lane lane = lanes.get(request.subscriberId());
+    if (saturated && (lane == null || lane.isHalfEmpty() || inFlight.get() <= maxInFlight / 2)) {
       saturated = false;
       wake();
     }

@@ -62,6 +62,11 @@ public final class Lane {
     return queue.size() + activeDeliveries >= capacity(concurrency, rateLimit, perRequest);
   }
 
+  /** True once the lane has room for a claim of at least half its capacity again. */
+  public synchronized boolean isHalfEmpty() {
+    return 2 * (queue.size() + activeDeliveries) <= capacity(concurrency, rateLimit, perRequest);
+  }
+
   public synchronized int size() {
     return queue.size() + activeDeliveries;
   }

@@ -156,6 +156,17 @@ class LaneTest {
   }
 
   @Test
+  void halfEmptyOnceHalfItsCapacityIsFree() {
+    cut.offerAll(deliveries(Samples.target(2, 0, 1, 5), 4));
+    assertThat(cut.isFull()).isTrue();
+    assertThat(cut.isHalfEmpty()).isFalse();
+    hooks.pending.get(0).complete(Samples.ok(hooks.sent.get(0)));
+    assertThat(cut.isHalfEmpty()).as("3 of 4").isFalse();
+    hooks.pending.get(1).complete(Samples.ok(hooks.sent.get(1)));
+    assertThat(cut.isHalfEmpty()).as("2 of 4").isTrue();
+  }
+
+  @Test
   void aChannelThatThrowsStillFreesTheSlot() {
     Lane lane = new Lane(new FakeHooks() {
       @Override
