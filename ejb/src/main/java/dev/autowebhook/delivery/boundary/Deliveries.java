@@ -115,7 +115,7 @@ public class Deliveries {
     }
     d.requeue(AttemptTrigger.MANUAL);
     audit.record("delivery.retry", "delivery", id, "event=" + d.getEvent().getUid());
-    queued.fire(new DeliveriesQueued(1));
+    queued.fire(DeliveriesQueued.now());
     return d;
   }
 

@@ -77,8 +77,11 @@ public class DeliveryClaims {
         return new Claim(List.of(), false, false);
       }
       Map<Long, Row> rows = rows(c, ids);
-      ids.addAll(siblings(c, now, rows.values()));
-      rows = rows(c, ids);
+      List<Long> siblings = siblings(c, now, rows.values()).stream()
+          .filter(id -> !rows.containsKey(id)).toList();
+      if (!siblings.isEmpty()) {
+        rows.putAll(rows(c, siblings));
+      }
       Map<Long, Subscriber> subs = subscribers.byIds(rows.values().stream()
           .map(Row::subscriberId).collect(Collectors.toSet()));
       List<Outgoing> out = lease(c, node, now, rows, subs, leaseMarginSeconds);

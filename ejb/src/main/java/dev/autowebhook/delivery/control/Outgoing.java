@@ -88,7 +88,8 @@ public record Outgoing(
   public String toString() {
     // never print headers or secrets
     return "Outgoing[" + (isBatch() ? "batch of " + members.size() : "delivery=" + deliveryId)
-        + ", id=" + eventUid + ", subscriber=" + target.subscriberId() + ", attempt=" + attemptNo
+        + ", id=" + eventUid + ", subscriber=" + target.subscriberId() + " (" + target.name()
+        + "), attempt=" + attemptNo
         + "]";
   }
 }

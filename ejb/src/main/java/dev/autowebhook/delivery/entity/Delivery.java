@@ -99,7 +99,7 @@ public class Delivery {
     this.updatedAt = now;
   }
 
-  /** Sends this rendered body instead of the envelope (a payload template). */
+  /** Sends this rendered body instead of the envelope (a payload template); null: the envelope. */
   public Delivery withBody(String rendered) {
     this.body = rendered;
     return this;

@@ -60,8 +60,8 @@ public class FeedPump {
     }
   }
 
-  /** Numbers everything committed so far, now, in the caller's thread (e.g. before a read). */
-  public void catchUp() {
+  /** Numbers everything committed so far. */
+  private void catchUp() {
     while (sequencer.sequence(CHUNK) == CHUNK) {
       // a big backlog: keep going
     }

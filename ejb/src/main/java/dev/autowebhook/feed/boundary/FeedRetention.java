@@ -65,8 +65,11 @@ public class FeedRetention {
   public Result run(Long retention, Long hardLimit) {
     long keep = retention == null ? retentionSeconds : retention;
     long hard = hardLimit == null ? hardLimitSeconds : hardLimit;
-    if (keep < 0 || hard < 0) {
-      throw new InvalidInputException("retention_seconds", "limits must not be negative");
+    if (keep < 0) {
+      throw new InvalidInputException("retention_seconds", "must not be negative");
+    }
+    if (hard < 0) {
+      throw new InvalidInputException("hard_limit_seconds", "must not be negative");
     }
     if (hard < keep) {
       throw new InvalidInputException("hard_limit_seconds",

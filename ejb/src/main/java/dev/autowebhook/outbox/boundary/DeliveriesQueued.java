@@ -3,15 +3,17 @@ package dev.autowebhook.outbox.boundary;
 import java.time.Duration;
 
 /**
- * Fired by the {@link Outbox} when a transaction queued deliveries; observed after a successful
- * commit to start dispatching at once instead of waiting for the safety-net timer.
+ * Fired when a transaction queued deliveries (the {@link Outbox}, a manual retry, a subscriber
+ * enabled again); observed after a successful commit to start dispatching at once instead of
+ * waiting for the safety-net timer.
  *
- * @param count deliveries due now
- * @param waitingFor when some deliveries wait to be batched: the soonest batch timeout, else null
+ * @param waitingFor when every queued delivery waits to be batched: the soonest batch timeout;
+ *     null when some are due now
  */
-public record DeliveriesQueued(int count, Duration waitingFor) {
+public record DeliveriesQueued(Duration waitingFor) {
 
-  public DeliveriesQueued(int count) {
-    this(count, null);
+  /** Deliveries due now. */
+  public static DeliveriesQueued now() {
+    return new DeliveriesQueued(null);
   }
 }

@@ -68,7 +68,7 @@ public class Outbox {
   public List<OutboxEntry> append(List<EntityChanged> changes) {
     OffsetDateTime now = Time.now();
     List<OutboxEntry> entries = new ArrayList<>();
-    int deliveries = 0;
+    boolean due = false;
     Duration waitingFor = null;
     for (EntityChanged c : changes) {
       Route route = matcher.route(c.model());
@@ -89,19 +89,17 @@ public class Outbox {
       entries.add(entry);
       if (route.delivers(c.kind()) && route.rule().matches(FilterRule.variables(c.kind().key(),
           c.model(), c.recordId(), data, diff, route.priority().key(), route.category()))) {
+        Map<Long, String> bodies = route.templateId() == null ? Map.of()
+            : templates.renderFor(route.templateId(), envelope, names(route.subscriberIds()));
         for (Long subscriberId : route.subscriberIds()) {
-          Subscriber subscriber = em.getReference(Subscriber.class, subscriberId);
-          Delivery d = new Delivery(entry, subscriber, now);
-          if (route.templateId() != null) {
-            templates.renderFor(route.templateId(), envelope, subscriber.getName())
-                .ifPresent(d::withBody);
-          }
+          Delivery d = new Delivery(entry, em.getReference(Subscriber.class, subscriberId), now)
+              .withBody(bodies.get(subscriberId));
           if (route.batched()) {
             d.batched(c.model(), route.batchTimeoutSeconds());
             Duration wait = Duration.ofSeconds(route.batchTimeoutSeconds());
             waitingFor = waitingFor == null || wait.compareTo(waitingFor) < 0 ? wait : waitingFor;
           } else {
-            deliveries++;
+            due = true;
           }
           em.persist(d);
         }
@@ -110,10 +108,19 @@ public class Outbox {
     if (!entries.isEmpty()) {
       appended.fire(new EventsAppended(entries.size()));
     }
-    if (deliveries > 0 || waitingFor != null) {
-      queued.fire(new DeliveriesQueued(deliveries, waitingFor));
+    if (due || waitingFor != null) {
+      queued.fire(new DeliveriesQueued(due ? null : waitingFor));
     }
     return entries;
+  }
+
+  /** Subscriber id → name (what a template sees as {@code subscriber}). */
+  private Map<Long, String> names(List<Long> subscriberIds) {
+    Map<Long, String> names = new LinkedHashMap<>();
+    for (Long id : subscriberIds) {
+      names.put(id, em.find(Subscriber.class, id).getName());
+    }
+    return names;
   }
 
   /** field → {old, new} for every field whose value differs, bookkeeping fields aside. */

@@ -32,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -76,27 +75,40 @@ public class PayloadTemplates {
   }
 
   /**
-   * The body a config's template renders for one delivery of an event (its envelope), in the
-   * caller's transaction. Empty when the template is gone or fails on this event: the envelope is
-   * sent instead and the failure logged, because a template must never break a business write.
+   * The bodies a config's template renders for the deliveries of one event (its envelope), by
+   * subscriber id, in the caller's transaction; the envelope is read once for all of them. A
+   * subscriber is missing from the answer when the template is gone or fails for it: its envelope
+   * is sent instead and the failure logged, because a template must never break a business write.
    */
-  public Optional<String> renderFor(long templateId, String envelope, String subscriber) {
+  public Map<Long, String> renderFor(long templateId, String envelope,
+      Map<Long, String> subscribers) {
+    Map<Long, String> out = new LinkedHashMap<>();
+    PayloadTemplate t;
+    JsonObject env;
     try {
-      PayloadTemplate t = em.find(PayloadTemplate.class, templateId);
+      t = em.find(PayloadTemplate.class, templateId);
       if (t == null) {
-        return Optional.empty();
+        LOG.warning(() -> "Template " + templateId + " is gone; sending the default envelope");
+        return out;
       }
-      JsonObject env;
       try (JsonReader r = Jsonp.PROVIDER.createReader(new StringReader(envelope))) {
         env = r.readObject();
       }
-      return Optional.of(renderer.render(t.getId(), t.getVersion(), t.getBody(),
-          PayloadRenderer.variables(env, subscriber)));
     } catch (RuntimeException e) {
-      LOG.warning(() -> "Template " + templateId + " failed for subscriber " + subscriber
-          + "; sending the default envelope instead: " + e.getMessage());
-      return Optional.empty();
+      LOG.warning(() -> "Template " + templateId + " could not be prepared; sending the default"
+          + " envelope instead: " + e.getMessage());
+      return out;
     }
+    subscribers.forEach((id, name) -> {
+      try {
+        out.put(id, renderer.render(t.getId(), t.getVersion(), t.getBody(),
+            PayloadRenderer.variables(env, name)));
+      } catch (RuntimeException e) {
+        LOG.warning(() -> "Template " + templateId + " failed for subscriber " + name
+            + "; sending the default envelope instead: " + e.getMessage());
+      }
+    });
+    return out;
   }
 
   public PayloadTemplate byName(String name) {

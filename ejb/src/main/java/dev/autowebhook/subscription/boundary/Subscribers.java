@@ -128,11 +128,11 @@ public class Subscribers {
    * due now and goes out right after the commit.
    */
   private void resume(Subscriber s) {
-    int n = em.createQuery("UPDATE Delivery d SET d.nextAttemptAt = :now WHERE d.subscriberId = :id"
+    em.createQuery("UPDATE Delivery d SET d.nextAttemptAt = :now WHERE d.subscriberId = :id"
         + " AND d.status IN (dev.autowebhook.delivery.entity.DeliveryStatus.PENDING,"
         + " dev.autowebhook.delivery.entity.DeliveryStatus.FAILED)")
         .setParameter("now", Time.now()).setParameter("id", s.getId()).executeUpdate();
-    queued.fire(new DeliveriesQueued(n));
+    queued.fire(DeliveriesQueued.now());
   }
 
   /**
