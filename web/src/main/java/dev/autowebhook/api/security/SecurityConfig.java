@@ -22,11 +22,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * HTTP Basic for the REST API, checked against the application's users
- * ({@code UserIdentityStore}), and {@code Authorization: Bearer <api token>} for sync clients
- * ({@link ApiTokens}). Requests without credentials pass through unauthenticated and the
- * resources decide (see {@link RolesCheck}); wrong credentials get 401 as a problem document,
- * never a redirect to a login page.
+ * The one authentication mechanism of the application. For the REST API: HTTP Basic, checked
+ * against the application's users ({@code UserIdentityStore}), and {@code Authorization: Bearer
+ * <api token>} for sync clients ({@link ApiTokens}). Requests without credentials pass through
+ * unauthenticated and the resources decide (see {@link RolesCheck}); wrong credentials get 401 as
+ * a problem document, never a redirect to a login page.
+ *
+ * <p>For the admin UI: a login form calls {@code SecurityContext.authenticate} with the user name
+ * and password; a valid admin or viewer gets a fresh session id and is remembered in the HTTP
+ * session until logout or the session timeout. The session is honoured only outside
+ * {@code /api/}, so a browser's cookie never authenticates a REST call (no CSRF on the API). An
+ * anonymous request for a page under {@code /admin/} is sent to the login form (a JSF ajax request
+ * gets a partial-response redirect, since a 302 would be swallowed by the XHR).
  *
  * <p>A token logs in as the user it is bound to with {@code sync-client} as its only group,
  * whatever the user's own role: a token never grants admin or viewer rights. Successful token
@@ -50,7 +57,7 @@ public class SecurityConfig implements HttpAuthenticationMechanism {
       return bearer(header.substring(7).trim(), response, context);
     }
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return context.doNothing();
+      return form(request, response, context);
     }
     String decoded;
     try {
@@ -69,6 +76,32 @@ public class SecurityConfig implements HttpAuthenticationMechanism {
       return unauthorized(response, BASIC_CHALLENGE, "Invalid user name or password");
     }
     return context.notifyContainerAboutLogin(result);
+  }
+
+  /** The admin UI's form login and session; see the class comment. */
+  private AuthenticationStatus form(HttpServletRequest request, HttpServletResponse response,
+      HttpMessageContext context) {
+    if (context.isAuthenticationRequest()
+        && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential c) {
+      CredentialValidationResult result = identityStores.validate(c);
+      if (result.getStatus() != CredentialValidationResult.Status.VALID
+          || !UiSession.mayUseUi(result.getCallerGroups())) {
+        return AuthenticationStatus.SEND_FAILURE;
+      }
+      UiSession.login(request, result.getCallerPrincipal().getName(), result.getCallerGroups());
+      return context.notifyContainerAboutLogin(result);
+    }
+    if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+      return context.doNothing();
+    }
+    UiSession.User user = UiSession.user(request);
+    if (user != null) {
+      return context.notifyContainerAboutLogin(user.name(), user.groups());
+    }
+    if (context.isProtected()) {
+      return UiSession.toLogin(request, response, context);
+    }
+    return context.doNothing();
   }
 
   /** The token itself is never logged nor echoed. */
