@@ -97,6 +97,8 @@ class RoleMatrixIT {
     m.add(new Call("POST", a + "events/{id}/dead", null, Access.ADMIN));
     // stats, audit
     m.add(new Call("GET", a + "stats", null, Access.READ));
+    m.add(new Call("GET", a + "stats/timeline", null, Access.READ));
+    m.add(new Call("GET", a + "stats/subscribers", null, Access.READ));
     m.add(new Call("GET", a + "audit", null, Access.READ));
     // inbox: the receiver is public; clearing it (really done by the admin) is an admin write
     m.add(new Call("GET", a + "inbox", null, Access.READ));

@@ -1,6 +1,7 @@
 package dev.autowebhook.delivery.boundary;
 
 import dev.autowebhook.delivery.control.AttemptResult;
+import dev.autowebhook.delivery.control.DeliveryMetrics;
 import dev.autowebhook.delivery.control.EndpointHealth;
 import dev.autowebhook.delivery.control.Outgoing;
 import dev.autowebhook.delivery.entity.DeliveryStatus;
@@ -23,7 +24,8 @@ import javax.sql.DataSource;
  * Records a batch of attempt results in one transaction: appends the attempts (the audit trail)
  * and moves each delivery to sent, failed (with its next attempt time) or dead — but only while
  * this node still holds its lease; a delivery taken over by another node keeps that node's state.
- * The subscribers' health follows from the same results ({@link EndpointHealth}).
+ * The subscribers' health follows from the same results ({@link EndpointHealth}), and the
+ * dashboard's per-minute figures count them ({@link DeliveryMetrics}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -33,6 +35,7 @@ public class AttemptRecorder {
   DataSource dataSource;
 
   @Inject EndpointHealth health;
+  @Inject DeliveryMetrics metrics;
 
   public void record(String node, List<AttemptResult> results) {
     try (Connection c = dataSource.getConnection();
@@ -80,6 +83,7 @@ public class AttemptRecorder {
       attempt.executeBatch();
       delivery.executeBatch();
       health.update(c, results, now.toInstant());
+      metrics.count(results);
     } catch (SQLException e) {
       throw new IllegalStateException("Recording attempts failed: " + e.getMessage(), e);
     }

@@ -55,10 +55,17 @@ public class EndpointHealth {
   /** Updates the subscribers' health in the recorder's transaction. */
   public void update(Connection c, List<AttemptResult> results, Instant now) throws SQLException {
     Map<Long, Verdict> verdicts = verdicts(results);
+    // the latest success/failure times are refreshed at most once a second per subscriber, so a
+    // busy subscriber does not turn every recorded batch into a write on its row
+    Timestamp stale = Timestamp.from(now.minusSeconds(1));
     try (PreparedStatement healthy = c.prepareStatement(
-        "UPDATE aw_subscriber SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL");
+        "UPDATE aw_subscriber SET failing_since = NULL, last_success_at = ? WHERE id = ?"
+            + " AND (failing_since IS NOT NULL OR last_success_at IS NULL"
+            + " OR last_success_at < ?)");
         PreparedStatement failing = c.prepareStatement(
-            "UPDATE aw_subscriber SET failing_since = ? WHERE id = ? AND failing_since IS NULL");
+            "UPDATE aw_subscriber SET failing_since = COALESCE(failing_since, ?),"
+                + " last_failure_at = ?, last_failure = ? WHERE id = ?"
+                + " AND (failing_since IS NULL OR last_failure_at IS NULL OR last_failure_at < ?)");
         PreparedStatement disable = c.prepareStatement(
             "UPDATE aw_subscriber SET enabled = FALSE, disabled_at = ?, disabled_reason = ?,"
                 + " version = version + 1 WHERE id = ? AND enabled = TRUE"
@@ -66,12 +73,18 @@ public class EndpointHealth {
       for (Map.Entry<Long, Verdict> e : verdicts.entrySet()) {
         Verdict v = e.getValue();
         if (v.succeeded()) {
-          healthy.setLong(1, e.getKey());
+          healthy.setTimestamp(1, Timestamp.from(now));
+          healthy.setLong(2, e.getKey());
+          healthy.setTimestamp(3, stale);
           healthy.executeUpdate();
           continue;
         }
         failing.setTimestamp(1, Timestamp.from(v.firstFailure()));
-        failing.setLong(2, e.getKey());
+        failing.setTimestamp(2, Timestamp.from(now));
+        failing.setString(3, v.lastError() == null || v.lastError().length() <= 1000
+            ? v.lastError() : v.lastError().substring(0, 1000));
+        failing.setLong(4, e.getKey());
+        failing.setTimestamp(5, stale);
         failing.executeUpdate();
         if (autoDisableSeconds > 0) {
           String reason = reason(autoDisableSeconds, v.lastError());

@@ -141,6 +141,17 @@ public class Subscriber {
   @Column(name = "failing_since")
   private OffsetDateTime failingSince;
 
+  /** Latest successful attempt (kept by the recorder, to the second; never written by JPA). */
+  @Column(name = "last_success_at", insertable = false, updatable = false)
+  private OffsetDateTime lastSuccessAt;
+
+  /** Latest failed attempt and its error (kept by the recorder; never written by JPA). */
+  @Column(name = "last_failure_at", insertable = false, updatable = false)
+  private OffsetDateTime lastFailureAt;
+
+  @Column(name = "last_failure", insertable = false, updatable = false)
+  private String lastFailure;
+
   @Column(name = "created_at", updatable = false)
   private OffsetDateTime createdAt;
 
@@ -356,6 +367,18 @@ public class Subscriber {
 
   public void setFailingSince(OffsetDateTime failingSince) {
     this.failingSince = failingSince;
+  }
+
+  public OffsetDateTime getLastSuccessAt() {
+    return lastSuccessAt;
+  }
+
+  public OffsetDateTime getLastFailureAt() {
+    return lastFailureAt;
+  }
+
+  public String getLastFailure() {
+    return lastFailure;
   }
 
   public OffsetDateTime getCreatedAt() {

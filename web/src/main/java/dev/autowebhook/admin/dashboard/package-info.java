@@ -1,0 +1,2 @@
+/** The dashboard page: delivery counts, throughput and latency charts, subscriber health. */
+package dev.autowebhook.admin.dashboard;
