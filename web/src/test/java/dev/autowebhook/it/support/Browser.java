@@ -43,15 +43,20 @@ public final class Browser implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    String chromium = System.getProperty("it.chromium", "/usr/bin/chromium");
+    String chromedriver = System.getProperty("it.chromedriver", "/usr/bin/chromedriver");
+    if (!Files.isExecutable(Path.of(chromium)) || !Files.isExecutable(Path.of(chromedriver))) {
+      throw new IllegalStateException("The admin UI tests need Chromium and its driver at "
+          + chromium + " and " + chromedriver + ": apt-get install chromium chromium-driver");
+    }
     ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getProperty("it.chromium", "/usr/bin/chromium"));
+    options.setBinary(chromium);
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000",
         "--user-data-dir=" + profile);
     ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(Path.of(System.getProperty("it.chromedriver",
-            "/usr/bin/chromedriver")).toFile())
+        .usingDriverExecutable(Path.of(chromedriver).toFile())
         .build();
     this.driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
