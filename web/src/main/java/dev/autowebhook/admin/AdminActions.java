@@ -9,6 +9,7 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.security.enterprise.SecurityContext;
+import java.io.Serializable;
 import java.util.logging.Logger;
 
 /**
@@ -16,12 +17,14 @@ import java.util.logging.Logger;
  * message (the pages hide edit controls from viewers, this makes a forged postback fail too);
  * an {@link OutboxException} from a boundary (possibly wrapped by the EJB container) becomes
  * messages next to the named fields, the transaction having rolled back. The action then returns
- * null: the page stays, with what the user typed.
+ * null: the page stays, with what the user typed. Serializable, as view-scoped beans need.
  */
 @AdminAction
 @Interceptor
 @Priority(Interceptor.Priority.APPLICATION)
-public class AdminActions {
+public class AdminActions implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   private static final Logger LOG = Logger.getLogger(AdminActions.class.getName());
 

@@ -3,6 +3,8 @@ package dev.autowebhook.admin;
 import dev.autowebhook.platform.InvalidInputException;
 import dev.autowebhook.platform.OutboxException;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.component.UIForm;
 import jakarta.faces.component.visit.VisitContext;
 import jakarta.faces.component.visit.VisitResult;
 import jakarta.faces.context.FacesContext;
@@ -59,14 +61,30 @@ public final class Notices {
         new FacesMessage(severity, summary, detail));
   }
 
-  /** The client id of the first component with this id (or, for {@code a.b}, with id a). */
+  /**
+   * The client id of the component with this id (or, for {@code a.b}, with id a), looked up in the
+   * submitted form first, so two forms on a page may both have a {@code name} field.
+   */
   static String clientIdOf(FacesContext faces, String field) {
     if (faces.getViewRoot() == null) {
       return null;
     }
     String id = field.contains(".") ? field.substring(0, field.indexOf('.')) : field;
-    AtomicReference<String> found = new AtomicReference<>();
+    AtomicReference<UIForm> submitted = new AtomicReference<>();
     faces.getViewRoot().visitTree(VisitContext.createVisitContext(faces), (ctx, c) -> {
+      if (c instanceof UIForm f && f.isSubmitted()) {
+        submitted.set(f);
+        return VisitResult.COMPLETE;
+      }
+      return VisitResult.ACCEPT;
+    });
+    String inForm = submitted.get() == null ? null : find(faces, submitted.get(), id);
+    return inForm != null ? inForm : find(faces, faces.getViewRoot(), id);
+  }
+
+  private static String find(FacesContext faces, UIComponent root, String id) {
+    AtomicReference<String> found = new AtomicReference<>();
+    root.visitTree(VisitContext.createVisitContext(faces), (ctx, c) -> {
       if (id.equals(c.getId())) {
         found.set(c.getClientId(faces));
         return VisitResult.COMPLETE;
