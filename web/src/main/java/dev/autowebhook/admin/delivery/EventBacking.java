@@ -1,6 +1,5 @@
 package dev.autowebhook.admin.delivery;
 
-import dev.autowebhook.admin.AdminAction;
 import dev.autowebhook.admin.Notices;
 import dev.autowebhook.delivery.boundary.Deliveries;
 import dev.autowebhook.delivery.entity.Delivery;
@@ -24,6 +23,7 @@ public class EventBacking implements Serializable {
 
   @Inject Deliveries deliveries;
   @Inject Subscribers subscribers;
+  @Inject DeliveryActions actions;
 
   private Long id;
   private Delivery delivery;
@@ -56,17 +56,13 @@ public class EventBacking implements Serializable {
     body = Envelope.pretty(delivery.getBody());
   }
 
-  @AdminAction
   public void retry() {
-    deliveries.retry(id);
-    Notices.info("Delivery " + id + " queued for an attempt now");
+    actions.retry(id);
     load();
   }
 
-  @AdminAction
   public void bury() {
-    deliveries.bury(id);
-    Notices.info("Delivery " + id + " moved to the dead-letter queue");
+    actions.bury(id);
     load();
   }
 

@@ -1,7 +1,5 @@
 package dev.autowebhook.admin.delivery;
 
-import dev.autowebhook.admin.AdminAction;
-import dev.autowebhook.admin.Notices;
 import dev.autowebhook.delivery.boundary.Deliveries;
 import dev.autowebhook.delivery.entity.Delivery;
 import dev.autowebhook.delivery.entity.DeliveryStatus;
@@ -39,6 +37,7 @@ public class EventsBacking implements Serializable {
   @Inject Deliveries deliveries;
   @Inject Subscribers subscribers;
   @Inject Models models;
+  @Inject DeliveryActions actions;
 
   private String status;
   private String model;
@@ -85,37 +84,27 @@ public class EventsBacking implements Serializable {
     }
   }
 
-  @AdminAction
   public void retry(long id) {
-    deliveries.retry(id);
-    Notices.info("Delivery " + id + " queued for an attempt now");
+    actions.retry(id);
   }
 
-  @AdminAction
   public void bury(long id) {
-    deliveries.bury(id);
-    Notices.info("Delivery " + id + " moved to the dead-letter queue");
+    actions.bury(id);
   }
 
-  @AdminAction
   public void retrySelected() {
     retryAll(selected.stream().map(Delivery::getId).toList());
   }
 
-  @AdminAction
   public void retryPage() {
     retryAll(rows.rows().stream().map(Delivery::getId).toList());
   }
 
   private void retryAll(List<Long> ids) {
-    if (ids.isEmpty()) {
-      Notices.warn("Nothing to retry", "Tick the deliveries to retry first.");
-      return;
+    actions.retryAll(ids);
+    if (!FacesContext.getCurrentInstance().isValidationFailed()) {
+      selected.clear();
     }
-    deliveries.retryAll(ids);
-    selected.clear();
-    Notices.info(ids.size() + (ids.size() == 1 ? " delivery" : " deliveries")
-        + " queued for an attempt now");
   }
 
   public boolean canRetry(Delivery d) {
