@@ -62,7 +62,11 @@ public class Deliveries {
     return new Page(items(f, offset, limit), count(f), offset, limit);
   }
 
-  /** One page of {@link #list} without the total (a paging table asks for the count apart). */
+  /**
+   * One page of {@link #list} without the total (a paging table asks for the count apart). The
+   * page's ids come first from the delivery indexes alone; only those rows are then read with their
+   * events, so a deep page does not join every row it skips.
+   */
   public List<Delivery> items(Filter f, int offset, int limit) {
     if (offset < 0) {
       throw new InvalidInputException("offset", "must be 0 or more");
@@ -71,19 +75,29 @@ public class Deliveries {
       throw new InvalidInputException("limit", "must be between 1 and 500");
     }
     Map<String, Object> params = new LinkedHashMap<>();
-    TypedQuery<Delivery> q = em.createQuery("SELECT d FROM Delivery d JOIN FETCH d.event e"
-        + where(f, params) + " ORDER BY d.id DESC", Delivery.class);
+    TypedQuery<Long> q = em.createQuery("SELECT d.id FROM Delivery d" + join(f)
+        + where(f, params) + " ORDER BY d.id DESC", Long.class);
     params.forEach(q::setParameter);
-    return q.setFirstResult(offset).setMaxResults(limit).getResultList();
+    List<Long> ids = q.setFirstResult(offset).setMaxResults(limit).getResultList();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery("SELECT d FROM Delivery d JOIN FETCH d.event WHERE d.id IN :ids"
+        + " ORDER BY d.id DESC", Delivery.class).setParameter("ids", ids).getResultList();
   }
 
-  /** How many deliveries match; joins the events only when filtering by model. */
+  /** How many deliveries match the filter. */
   public long count(Filter f) {
     Map<String, Object> params = new LinkedHashMap<>();
-    TypedQuery<Long> q = em.createQuery("SELECT COUNT(d) FROM Delivery d"
-        + (f.model() == null ? "" : " JOIN d.event e") + where(f, params), Long.class);
+    TypedQuery<Long> q = em.createQuery("SELECT COUNT(d) FROM Delivery d" + join(f)
+        + where(f, params), Long.class);
     params.forEach(q::setParameter);
     return q.getSingleResult();
+  }
+
+  /** The events are joined only to filter by model (every delivery has its event). */
+  private static String join(Filter f) {
+    return f.model() == null ? "" : " JOIN d.event e";
   }
 
   private static String where(Filter f, Map<String, Object> params) {
