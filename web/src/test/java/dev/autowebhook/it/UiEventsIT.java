@@ -27,10 +27,15 @@ class UiEventsIT extends DeliveryTestBase {
   record Sub(long id, String name, String path) {}
 
   Sub subscriber(Reply reply) {
+    return subscriber(reply, true);
+  }
+
+  /** A subscriber of sale orders without retries; a disabled one keeps its deliveries pending. */
+  Sub subscriber(Reply reply, boolean enabled) {
     String path = Receiver.newPath();
     receiver.setDefault(path, reply);
     JsonObject created = fx.subscriber(receiver.url(path), Json.obj().add("max_retries", 0)
-        .add("timeout_seconds", 2));
+        .add("timeout_seconds", 2).add("enabled", enabled));
     Sub s = new Sub(created.getJsonNumber("id").longValue(), created.getString("name"), path);
     fx.attach("sale.order", s.id());
     return s;
@@ -161,6 +166,32 @@ class UiEventsIT extends DeliveryTestBase {
       b.waitText(By.tagName("h1"), "Dead letters");
       assertThat(b.find(TABLE).getText()).doesNotContain(s.name());
     }
+  }
+
+  @Test
+  void aPendingDeliveryIsNotRetriedInBulkButCanBeMovedToTheDeadLetterQueue() {
+    Sub s = subscriber(Reply.ok(), false);
+    saleOrder();
+    long id = awaitAll(s, 1, "pending").get(0).getJsonNumber("id").longValue();
+
+    try (Browser b = Browser.open(server)) {
+      b.loginAsAdmin();
+      b.go("/admin/events.xhtml");
+      filterBySubscriber(b, s, 1);
+      assertThat(b.present(By.cssSelector("tr[data-rk='" + id + "'] [id$=':retry']"))).isFalse();
+      b.click(By.cssSelector("tr[data-rk='" + id + "'] .ui-chkbox-box"));
+      b.waitVisible(By.cssSelector("tr[data-rk='" + id + "'].ui-state-highlight"));
+      b.click(By.id("deliveries:retrySelected"));
+      b.waitText(By.id("deliveries:msgs"), "only failed, dead or sent deliveries can be retried");
+      assertThat(rowText(b, id)).contains("pending");
+
+      b.click(By.cssSelector("tr[data-rk='" + id + "'] [id$=':bury']"));
+      b.click(By.id("deliveries:confirmYes"));
+      b.waitText(By.id("deliveries:msgs"), "Delivery " + id + " moved to the dead-letter queue");
+      b.waitText(By.cssSelector("tr[data-rk='" + id + "']"), "dead");
+    }
+    assertThat(api.get("/api/v1/admin/events/" + id).expect(200).json().getString("status"))
+        .isEqualTo("dead");
   }
 
   @Test
