@@ -48,7 +48,26 @@ public class Deliveries {
   @Inject AuditLog audit;
   @Inject Event<DeliveriesQueued> queued;
 
+  /** Whether Retry Now is allowed in this state (not while waiting or being sent). */
+  public static boolean canRetry(DeliveryStatus status) {
+    return RETRYABLE.contains(status);
+  }
+
+  /** Whether the delivery may be moved to the dead-letter queue in this state. */
+  public static boolean canBury(DeliveryStatus status) {
+    return BURIABLE.contains(status);
+  }
+
   public Page list(Filter f, int offset, int limit) {
+    return new Page(items(f, offset, limit), count(f), offset, limit);
+  }
+
+  /**
+   * One page of {@link #list} without the total (a paging table asks for the count apart). The
+   * page's ids come first from the delivery indexes alone; only those rows are then read with their
+   * events, so a deep page does not join every row it skips.
+   */
+  public List<Delivery> items(Filter f, int offset, int limit) {
     if (offset < 0) {
       throw new InvalidInputException("offset", "must be 0 or more");
     }
@@ -56,6 +75,32 @@ public class Deliveries {
       throw new InvalidInputException("limit", "must be between 1 and 500");
     }
     Map<String, Object> params = new LinkedHashMap<>();
+    TypedQuery<Long> q = em.createQuery("SELECT d.id FROM Delivery d" + join(f)
+        + where(f, params) + " ORDER BY d.id DESC", Long.class);
+    params.forEach(q::setParameter);
+    List<Long> ids = q.setFirstResult(offset).setMaxResults(limit).getResultList();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery("SELECT d FROM Delivery d JOIN FETCH d.event WHERE d.id IN :ids"
+        + " ORDER BY d.id DESC", Delivery.class).setParameter("ids", ids).getResultList();
+  }
+
+  /** How many deliveries match the filter. */
+  public long count(Filter f) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    TypedQuery<Long> q = em.createQuery("SELECT COUNT(d) FROM Delivery d" + join(f)
+        + where(f, params), Long.class);
+    params.forEach(q::setParameter);
+    return q.getSingleResult();
+  }
+
+  /** The events are joined only to filter by model (every delivery has its event). */
+  private static String join(Filter f) {
+    return f.model() == null ? "" : " JOIN d.event e";
+  }
+
+  private static String where(Filter f, Map<String, Object> params) {
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     if (f.status() != null) {
       where.append(" AND d.status = :status");
@@ -77,17 +122,7 @@ public class Deliveries {
       where.append(" AND d.createdAt < :until");
       params.put("until", f.until());
     }
-    TypedQuery<Long> count = em.createQuery(
-        "SELECT COUNT(d) FROM Delivery d JOIN d.event e" + where, Long.class);
-    TypedQuery<Delivery> q = em.createQuery(
-        "SELECT d FROM Delivery d JOIN FETCH d.event e" + where + " ORDER BY d.id DESC",
-        Delivery.class);
-    params.forEach((k, v) -> {
-      count.setParameter(k, v);
-      q.setParameter(k, v);
-    });
-    return new Page(q.setFirstResult(offset).setMaxResults(limit).getResultList(),
-        count.getSingleResult(), offset, limit);
+    return where.toString();
   }
 
   public Delivery get(long id) {
