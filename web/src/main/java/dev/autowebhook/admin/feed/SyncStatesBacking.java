@@ -1,7 +1,5 @@
 package dev.autowebhook.admin.feed;
 
-import dev.autowebhook.admin.AdminAction;
-import dev.autowebhook.admin.Notices;
 import dev.autowebhook.feed.boundary.Feed;
 import dev.autowebhook.feed.boundary.SyncStates;
 import dev.autowebhook.feed.entity.AppType;
@@ -26,6 +24,7 @@ public class SyncStatesBacking implements Serializable {
 
   @Inject SyncStates syncStates;
   @Inject Feed feed;
+  @Inject SyncStateActions actions;
 
   private String username;
   private String appType;
@@ -70,19 +69,13 @@ public class SyncStatesBacking implements Serializable {
     resetCursor = "0";
   }
 
-  @AdminAction
   public void reset() {
-    SyncState s = syncStates.reset(resettingId, Feed.cursor("cursor", resetCursor));
-    Notices.info("Device '" + s.getDeviceId() + "' of " + s.getUsername()
-        + " will sync again from cursor " + s.getCursor());
+    actions.reset(resettingId, resetCursor);
     refresh();
   }
 
-  @AdminAction
   public void toggleActive(SyncState s) {
-    SyncState now = syncStates.setActive(s.getId(), !s.isActive());
-    Notices.info("Device '" + now.getDeviceId() + "' of " + now.getUsername() + " is "
-        + (now.isActive() ? "active again" : "deactivated"));
+    actions.setActive(s.getId(), !s.isActive());
     refresh();
   }
 

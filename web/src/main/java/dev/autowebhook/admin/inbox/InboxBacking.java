@@ -1,7 +1,5 @@
 package dev.autowebhook.admin.inbox;
 
-import dev.autowebhook.admin.AdminAction;
-import dev.autowebhook.admin.Notices;
 import dev.autowebhook.inbox.boundary.Inbox;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -25,13 +23,12 @@ public class InboxBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject Inbox inbox;
+  @Inject InboxActions actions;
 
   private final LazyDataModel<InboxRow> messages = new Messages();
 
-  @AdminAction
   public void clear() {
-    inbox.clear();
-    Notices.info("The inbox is empty");
+    actions.clear();
   }
 
   public LazyDataModel<InboxRow> getMessages() {

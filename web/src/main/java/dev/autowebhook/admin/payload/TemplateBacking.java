@@ -1,6 +1,5 @@
 package dev.autowebhook.admin.payload;
 
-import dev.autowebhook.admin.AdminAction;
 import dev.autowebhook.admin.Notices;
 import dev.autowebhook.api.payload.TemplateIn;
 import dev.autowebhook.payload.boundary.PayloadTemplates;
@@ -28,6 +27,7 @@ public class TemplateBacking implements Serializable {
 
   @Inject PayloadTemplates templates;
   @Inject Models models;
+  @Inject TemplateActions actions;
 
   private Long id;
   private String name;
@@ -79,23 +79,13 @@ public class TemplateBacking implements Serializable {
     preview.render(templates, body);
   }
 
-  @AdminAction
   public String save() {
     // empty inputs arrive as null, which TemplateIn reads as "keep": send them as cleared
-    TemplateIn in = new TemplateIn(orEmpty(name), orEmpty(body), orEmpty(model));
-    PayloadTemplate t = id == null ? templates.create(in.applyTo(new PayloadTemplate()))
-        : templates.update(id, in::applyTo);
-    Notices.info("Template '" + t.getName() + "' saved (version " + t.getVersion() + ")");
-    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-    return "/admin/template.xhtml?faces-redirect=true&id=" + t.getId();
+    return actions.save(id, new TemplateIn(orEmpty(name), orEmpty(body), orEmpty(model)));
   }
 
-  @AdminAction
   public String delete() {
-    templates.delete(id);
-    Notices.info("Template '" + name + "' deleted");
-    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-    return "/admin/templates.xhtml?faces-redirect=true";
+    return actions.delete(id, name);
   }
 
   private static String orEmpty(String s) {

@@ -44,7 +44,6 @@ public class TemplatePreview implements Serializable {
     error = null;
     errorExcerpt = null;
     if (body == null || body.isBlank()) {
-      error = "Type a template to see what it renders.";
       return;
     }
     try {
@@ -55,13 +54,19 @@ public class TemplatePreview implements Serializable {
       output = validJson ? JsonText.pretty(p.output()) : p.output();
     } catch (InvalidInputException e) {
       error = e.violations().isEmpty() ? e.getMessage() : e.violations().stream()
-          .map(v -> "body".equals(v.field()) || v.field() == null ? v.message()
-              : v.field() + " " + v.message())
-          .collect(Collectors.joining("; "));
+          .map(TemplatePreview::describe).collect(Collectors.joining("; "));
       errorExcerpt = excerpt(body, error);
     } catch (OutboxException e) {
       error = e.getMessage();
     }
+  }
+
+  private static String describe(InvalidInputException.Violation v) {
+    if (!"body".equals(v.field())) {
+      return v.field() == null ? v.message() : v.field() + " " + v.message();
+    }
+    return v.message().startsWith("line ") ? "Template error at " + v.message()
+        : "Template error: the body " + v.message();
   }
 
   /** The reported line of {@code body} and a caret under the reported column, or null. */

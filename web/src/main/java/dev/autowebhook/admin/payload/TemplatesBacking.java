@@ -1,7 +1,5 @@
 package dev.autowebhook.admin.payload;
 
-import dev.autowebhook.admin.AdminAction;
-import dev.autowebhook.admin.Notices;
 import dev.autowebhook.payload.boundary.PayloadTemplates;
 import dev.autowebhook.payload.entity.PayloadTemplate;
 import jakarta.enterprise.context.RequestScoped;
@@ -15,6 +13,7 @@ import java.util.List;
 public class TemplatesBacking {
 
   @Inject PayloadTemplates templates;
+  @Inject TemplateActions actions;
 
   private List<PayloadTemplate> all;
 
@@ -25,10 +24,7 @@ public class TemplatesBacking {
     return all;
   }
 
-  @AdminAction
-  public void delete(PayloadTemplate t) {
-    templates.delete(t.getId());
-    all = null;
-    Notices.info("Template '" + t.getName() + "' deleted");
+  public String delete(PayloadTemplate t) {
+    return actions.delete(t.getId(), t.getName());
   }
 }
