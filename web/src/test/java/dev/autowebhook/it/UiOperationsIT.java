@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 
 /**
  * The operations pages in a real browser: an admin resets and deactivates a real device's sync
@@ -50,6 +51,17 @@ class UiOperationsIT {
     return server.anonymous().header("Authorization", "Bearer " + t.getString("token"));
   }
 
+  /** Searches the audit page for an action; waits until the other action's lines are gone. */
+  static String searchAudit(Browser b, String action, String other, String device) {
+    b.type(By.id("audit:action"), action);
+    b.click(By.id("audit:search"));
+    b.waiter().ignoring(StaleElementReferenceException.class).until(d -> {
+      String text = d.findElement(By.id("audit:table")).getText();
+      return text.contains(action) && text.contains("device=" + device) && !text.contains(other);
+    });
+    return b.find(By.id("audit:table")).getText();
+  }
+
   @Test
   void adminResetsAndDeactivatesADeviceAndFindsItInTheAuditLog() {
     String user = Fixtures.unique("ui-sync");
@@ -84,7 +96,8 @@ class UiOperationsIT {
       b.type(By.id("resetForm:cursor"), "0");
       b.click(By.id("resetForm:confirmReset"));
       b.waitText(By.cssSelector(".ui-growl"), "will sync again from cursor 0");
-      b.waitText(By.id("sync:table:0:rowCursor"), "0");
+      b.waiter().ignoring(StaleElementReferenceException.class).until(d ->
+          d.findElement(By.id("sync:table:0:rowCursor")).getText().equals("0"));
       assertThat(api.get(SYNC + "/" + id).expect(200).json().getString("cursor")).isEqualTo("0");
 
       // deactivate, after confirming
@@ -102,13 +115,10 @@ class UiOperationsIT {
       // both actions are in the audit log, by actor and action
       b.go("/admin/audit.xhtml");
       b.type(By.id("audit:actor"), AppServer.ADMIN_USER);
-      b.type(By.id("audit:action"), "sync.reset");
-      b.click(By.id("audit:search"));
-      String reset = b.waitText(By.id("audit:table"), "device=" + device);
+      String reset = searchAudit(b, "sync.reset", "sync.deactivate", device);
       assertThat(reset).contains("cursor " + cursor + " -> 0", "sync_state " + id);
-      b.type(By.id("audit:action"), "sync.deactivate");
-      b.click(By.id("audit:search"));
-      assertThat(b.waitText(By.id("audit:table"), "device=" + device)).contains("user=" + user);
+      assertThat(searchAudit(b, "sync.deactivate", "sync.reset", device)).contains("user=" + user);
+      b.waitAjax();
       b.screenshot("audit-log");
 
       // another actor has none of them

@@ -2,7 +2,6 @@ package dev.autowebhook.admin.audit;
 
 import dev.autowebhook.audit.boundary.AuditLog;
 import dev.autowebhook.audit.entity.AuditRecord;
-import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -37,12 +36,7 @@ public class AuditBacking implements Serializable {
   private String targetType;
   private LocalDateTime since;
   private LocalDateTime until;
-  private LazyDataModel<AuditRecord> lines;
-
-  @PostConstruct
-  void init() {
-    lines = new Lines();
-  }
+  private final LazyDataModel<AuditRecord> lines = new Lines();
 
   /** The search changed: the table (which reads the filters on its next load) goes to page 1. */
   public void search() {

@@ -6,12 +6,10 @@ import dev.autowebhook.payload.boundary.PayloadTemplates;
 import dev.autowebhook.payload.entity.PayloadTemplate;
 import dev.autowebhook.platform.NotFoundException;
 import dev.autowebhook.records.boundary.Models;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -34,32 +32,29 @@ public class TemplateBacking implements Serializable {
   private String model;
   private String body;
   private long version;
-  private OffsetDateTime updatedAt;
   private final TemplatePreview preview = new TemplatePreview();
 
   /** Loads the template named by the {@code id} parameter (none: a new one) and previews it. */
   public void load() {
-    if (FacesContext.getCurrentInstance().isPostback()) {
-      return;
-    }
-    if (id != null) {
-      PayloadTemplate t;
-      try {
-        t = templates.get(id);
-      } catch (NotFoundException e) {
-        Notices.warn("No such template", e.getMessage() + "; this is a new one");
-        id = null;
-        preview.pick(templates, "sale.order");
-        return;
-      }
+    PayloadTemplate t = id == null ? null : find(id);
+    if (t != null) {
       name = t.getName();
       model = t.getModel();
       body = t.getBody();
       version = t.getVersion();
-      updatedAt = t.getUpdatedAt();
     }
     preview.pick(templates, model != null ? model : "sale.order");
     preview.render(templates, body);
+  }
+
+  private PayloadTemplate find(long id) {
+    try {
+      return templates.get(id);
+    } catch (NotFoundException e) {
+      Notices.warn("No such template", e.getMessage() + "; this is a new one");
+      this.id = null;
+      return null;
+    }
   }
 
   /** The template's model changed: preview a record of that model. */
@@ -138,9 +133,5 @@ public class TemplateBacking implements Serializable {
 
   public long getVersion() {
     return version;
-  }
-
-  public OffsetDateTime getUpdatedAt() {
-    return updatedAt;
   }
 }
