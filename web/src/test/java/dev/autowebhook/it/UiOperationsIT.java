@@ -160,4 +160,26 @@ class UiOperationsIT {
           .expect(200).jsonArray()).isNotEmpty();
     }
   }
+
+  @Test
+  void viewersSeeTheOperationsPagesWithoutTheirActions() {
+    String user = Fixtures.unique("ui-sync-ro");
+    syncClient(user).post(SYNC, Json.obj().add("device_id", "ro-phone").add("app_type", "mobile")
+        .build()).expect(200);
+    String viewer = UiLoginIT.user("webhook-viewer");
+    try (Browser b = Browser.open(server)) {
+      b.login(viewer, "ui-pass-12345");
+      b.go("/admin/sync-states.xhtml");
+      b.waitText(By.id("sync:table"), user);
+      assertThat(b.findAll(By.cssSelector("[id$=':reset'], [id$=':toggle']"))).isEmpty();
+      assertThat(b.present(By.id("resetForm"))).isFalse();
+      b.go("/admin/inbox.xhtml");
+      b.waitVisible(By.id("inbox:refresh"));
+      assertThat(b.present(By.id("inbox:clear"))).isFalse();
+      b.go("/admin/audit.xhtml");
+      b.type(By.id("audit:action"), "sync.register");
+      b.click(By.id("audit:search"));
+      b.waitText(By.id("audit:table"), "device=ro-phone");
+    }
+  }
 }
