@@ -41,7 +41,32 @@ public class AuditLog {
 
   public List<AuditRecord> search(String actor, String action, String targetType,
       OffsetDateTime since, OffsetDateTime until, int offset, int limit) {
-    StringBuilder jpql = new StringBuilder("SELECT a FROM AuditRecord a WHERE 1 = 1");
+    return filtered("SELECT a", " ORDER BY a.id DESC", AuditRecord.class, actor, action,
+        targetType, since, until).setFirstResult(offset).setMaxResults(limit).getResultList();
+  }
+
+  /** How many lines {@link #search} finds with these filters (for a paginator). */
+  public long count(String actor, String action, String targetType, OffsetDateTime since,
+      OffsetDateTime until) {
+    return filtered("SELECT COUNT(a)", "", Long.class, actor, action, targetType, since, until)
+        .getSingleResult();
+  }
+
+  /** The actions recorded so far, for a search form's suggestions. */
+  public List<String> actions() {
+    return em.createQuery("SELECT DISTINCT a.action FROM AuditRecord a ORDER BY a.action",
+        String.class).getResultList();
+  }
+
+  /** The target types recorded so far, for a search form's suggestions. */
+  public List<String> targetTypes() {
+    return em.createQuery("SELECT DISTINCT a.targetType FROM AuditRecord a"
+        + " WHERE a.targetType IS NOT NULL ORDER BY a.targetType", String.class).getResultList();
+  }
+
+  private <T> TypedQuery<T> filtered(String select, String order, Class<T> type, String actor,
+      String action, String targetType, OffsetDateTime since, OffsetDateTime until) {
+    StringBuilder jpql = new StringBuilder(select).append(" FROM AuditRecord a WHERE 1 = 1");
     if (actor != null) {
       jpql.append(" AND a.actor = :actor");
     }
@@ -57,8 +82,7 @@ public class AuditLog {
     if (until != null) {
       jpql.append(" AND a.occurredAt < :until");
     }
-    jpql.append(" ORDER BY a.id DESC");
-    TypedQuery<AuditRecord> q = em.createQuery(jpql.toString(), AuditRecord.class);
+    TypedQuery<T> q = em.createQuery(jpql.append(order).toString(), type);
     if (actor != null) {
       q.setParameter("actor", actor);
     }
@@ -74,6 +98,6 @@ public class AuditLog {
     if (until != null) {
       q.setParameter("until", until);
     }
-    return q.setFirstResult(offset).setMaxResults(limit).getResultList();
+    return q;
   }
 }

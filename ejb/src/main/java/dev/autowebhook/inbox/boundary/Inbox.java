@@ -1,5 +1,6 @@
 package dev.autowebhook.inbox.boundary;
 
+import dev.autowebhook.audit.boundary.AuditLog;
 import dev.autowebhook.platform.Time;
 import dev.autowebhook.delivery.control.Signer;
 import dev.autowebhook.inbox.entity.InboxMessage;
@@ -30,6 +31,7 @@ public class Inbox {
   EntityManager em;
 
   @Inject Subscribers subscribers;
+  @Inject AuditLog audit;
 
   @Inject
   @ConfigProperty(name = "autowebhook.inbox.keep", defaultValue = "1000")
@@ -82,7 +84,13 @@ public class Inbox {
         .setFirstResult(offset).setMaxResults(limit).getResultList();
   }
 
+  /** How many messages the inbox holds (for a paginator). */
+  public long count() {
+    return em.createQuery("SELECT COUNT(m) FROM InboxMessage m", Long.class).getSingleResult();
+  }
+
   public void clear() {
-    em.createQuery("DELETE FROM InboxMessage m").executeUpdate();
+    int removed = em.createQuery("DELETE FROM InboxMessage m").executeUpdate();
+    audit.record("inbox.clear", "inbox", null, "removed " + removed + " messages");
   }
 }

@@ -202,6 +202,17 @@ public class PayloadTemplates {
     return new Preview(output, PayloadRenderer.jsonProblem(output));
   }
 
+  /**
+   * The ids of the newest records of a model that a preview can render (none for a model that is
+   * not a business record), newest first.
+   */
+  public List<Long> recentRecordIds(String model, int limit) {
+    return models.type(model).filter(BusinessRecord.class::isAssignableFrom)
+        .map(type -> em.createQuery("SELECT r.id FROM " + em.getMetamodel().entity(type).getName()
+            + " r ORDER BY r.id DESC", Long.class).setMaxResults(limit).getResultList())
+        .orElse(List.of());
+  }
+
   /** The changes of the record's last captured update, or null. */
   private JsonObject lastChanges(String model, long recordId) {
     return em.createQuery("SELECT e FROM OutboxEntry e WHERE e.model = :model"
