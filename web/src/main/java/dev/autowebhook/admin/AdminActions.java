@@ -1,7 +1,10 @@
 package dev.autowebhook.admin;
 
 import dev.autowebhook.api.Roles;
+import dev.autowebhook.platform.InvalidInputException;
 import dev.autowebhook.platform.OutboxException;
+import dev.autowebhook.platform.Validation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
@@ -49,6 +52,15 @@ public class AdminActions implements Serializable {
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof OutboxException oe) {
           Notices.failed(oe);
+          return null;
+        }
+        if (t instanceof ConstraintViolationException cv) {
+          // a rule only the persistence layer checked: still the user's input, still a 4xx
+          Notices.failed(InvalidInputException.of(cv.getConstraintViolations().stream()
+              .map(v -> new InvalidInputException.Violation(
+                  Validation.snake(v.getPropertyPath().toString()), v.getMessage()))
+              .toList()));
+          LOG.warning(() -> "constraint violations at commit: " + cv.getConstraintViolations());
           return null;
         }
       }

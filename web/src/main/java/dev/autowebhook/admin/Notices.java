@@ -19,8 +19,9 @@ public final class Notices {
 
   private Notices() {}
 
+  /** A success line (an empty detail: JSF would repeat the summary as the detail). */
   public static void info(String summary) {
-    add(null, FacesMessage.SEVERITY_INFO, summary, null);
+    add(null, FacesMessage.SEVERITY_INFO, summary, "");
   }
 
   public static void warn(String summary, String detail) {

@@ -70,6 +70,11 @@ class ValidationIT {
         .add("endpoint_url", "not a url").add("name", "renamed").build()), 400);
     assertThat(api.get("/api/v1/admin/subscribers/" + id).json().getString("name"))
         .as("nothing half-saved").isEqualTo(ok.getString("name"));
+    // an out-of-range number on update is a field error, not a failure at commit
+    assertThat(fields(problem(api.put("/api/v1/admin/subscribers/" + id, Json.obj()
+        .add("max_retries", 50).build()), 400))).contains("max_retries");
+    assertThat(api.get("/api/v1/admin/subscribers/" + id).json().getInt("max_retries"))
+        .isEqualTo(ok.getInt("max_retries"));
     problem(api.get("/api/v1/admin/subscribers/999999999"), 404);
   }
 

@@ -24,6 +24,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Validator;
 import java.io.StringReader;
@@ -223,14 +224,13 @@ public class Subscribers {
         && RESERVED_HEADERS.contains(s.getApiKeyHeader().toLowerCase(Locale.ROOT))) {
       v.add(new Violation("api_key_header", "'" + s.getApiKeyHeader() + "' is reserved"));
     }
-    if (s.getName() != null) {
-      List<Subscriber> same = em.createNamedQuery("Subscriber.byName", Subscriber.class)
-          .setParameter("name", s.getName()).getResultList();
-      if (same.stream().anyMatch(o -> !o.getId().equals(self))) {
-        throw new ConflictException("a subscriber named '" + s.getName() + "' already exists");
-      }
-    }
     Validation.check(validator, s, v);
+    // COMMIT: the query must not flush the edited (unchecked) entity before this check is done
+    List<Subscriber> same = em.createNamedQuery("Subscriber.byName", Subscriber.class)
+        .setParameter("name", s.getName()).setFlushMode(FlushModeType.COMMIT).getResultList();
+    if (same.stream().anyMatch(o -> !o.getId().equals(self))) {
+      throw new ConflictException("a subscriber named '" + s.getName() + "' already exists");
+    }
   }
 
   private static boolean blank(String s) {
