@@ -12,7 +12,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationP
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
 
 /**
@@ -25,10 +24,8 @@ public class LoginBacking {
 
   @Inject SecurityContext security;
 
-  @NotBlank(message = "Enter your user name")
   private String username;
 
-  @NotBlank(message = "Enter your password")
   private String password;
 
   private boolean expired;

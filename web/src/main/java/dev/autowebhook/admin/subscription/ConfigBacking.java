@@ -17,7 +17,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -92,7 +91,7 @@ public class ConfigBacking implements Serializable {
     if (text != null) {
       for (String f : text.split("[,\\s]+")) {
         if (!f.isBlank()) {
-          out.add(f.trim().toLowerCase(Locale.ROOT));
+          out.add(f.trim());
         }
       }
     }
