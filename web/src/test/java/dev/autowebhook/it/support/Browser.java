@@ -116,8 +116,11 @@ public final class Browser implements AutoCloseable {
 
   /** Waits until the element's text contains {@code text}; returns the element's text. */
   public String waitText(By by, String text) {
-    waiter().until(ExpectedConditions.textToBePresentInElementLocated(by, text));
-    return driver.findElement(by).getText();
+    // read the text inside the wait: an ajax update may replace the element right after
+    return waiter().until(d -> {
+      String current = d.findElement(by).getText();
+      return current.contains(text) ? current : null;
+    });
   }
 
   public WebElement waitVisible(By by) {
