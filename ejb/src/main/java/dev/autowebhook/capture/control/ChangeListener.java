@@ -21,16 +21,33 @@ import java.util.logging.Logger;
  * {@link EntityChanged} (never touches the EntityManager); {@link PendingChanges} buffers it for
  * the outbox. A failure here is logged and counted and, unless
  * {@code AUTOWEBHOOK_CAPTURE_FAIL_ON_ERROR=true}, does not break the business write.
+ * {@code AUTOWEBHOOK_CAPTURE_ENABLED=false} switches capture off on this node (no snapshot, no
+ * event: e.g. for a bulk data migration that must not notify anyone, or to measure what capture
+ * costs).
  */
 public class ChangeListener {
 
   private static final Logger LOG = Logger.getLogger(ChangeListener.class.getName());
   private static final AtomicLong FAILURES = new AtomicLong();
-  private static final boolean FAIL_ON_ERROR = Boolean.parseBoolean(setting());
+  private static final boolean FAIL_ON_ERROR =
+      Boolean.parseBoolean(setting("autowebhook.capture.fail-on-error", "false"));
+  private static final boolean ENABLED =
+      Boolean.parseBoolean(setting("autowebhook.capture.enabled", "true"));
 
-  private static String setting() {
-    String v = System.getProperty("autowebhook.capture.fail-on-error");
-    return v != null ? v : System.getenv("AUTOWEBHOOK_CAPTURE_FAIL_ON_ERROR");
+  /** A system property, else its environment variable (AUTOWEBHOOK_…), else the default. */
+  private static String setting(String property, String defaultValue) {
+    String v = System.getProperty(property);
+    if (v == null) {
+      v = System.getenv(property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
+    }
+    return v == null || v.isBlank() ? defaultValue : v.trim();
+  }
+
+  static {
+    if (!ENABLED) {
+      LOG.warning("Change capture is switched OFF on this node (AUTOWEBHOOK_CAPTURE_ENABLED=false):"
+          + " business writes create no events");
+    }
   }
 
   /** Capture failures since start (exposed as a metric). */
@@ -40,7 +57,7 @@ public class ChangeListener {
 
   /** Re-takes the baseline of a loaded record, e.g. after its lines were loaded for an edit. */
   public static void baseline(Object entity) {
-    if (entity instanceof CapturedState cs) {
+    if (ENABLED && entity instanceof CapturedState cs) {
       cs.capturedState(RecordMapper.snapshot(entity));
     }
   }
@@ -52,7 +69,7 @@ public class ChangeListener {
 
   @PostLoad
   void loaded(Object entity) {
-    if (entity instanceof CapturedState cs && model(entity) != null) {
+    if (ENABLED && entity instanceof CapturedState cs && model(entity) != null) {
       guard(() -> cs.capturedState(RecordMapper.snapshot(entity)));
     }
   }
@@ -74,7 +91,7 @@ public class ChangeListener {
 
   private void capture(Object entity, ChangeKind kind) {
     String model = model(entity);
-    if (model == null) {
+    if (model == null || !ENABLED) {
       return;
     }
     guard(() -> {
