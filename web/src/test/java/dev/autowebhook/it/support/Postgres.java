@@ -106,7 +106,9 @@ public final class Postgres {
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    // zonky's default is "off" (fast tests); the benchmark asks for durable commits ("on")
+                    .setServerConfig("synchronous_commit", System.getProperty("it.postgres.synchronous-commit", "off"));
             if (port != 0) {
                 builder.setPort(port);
             }
