@@ -23,12 +23,25 @@ import org.flywaydb.core.Flyway;
     properties = {"fish.payara.is-connection-validation-required=true",
         "fish.payara.connection-validation-method=auto-commit",
         "fish.payara.fail-all-connections=true"})
+// EclipseLink fetches id blocks outside the business transaction (persistence.xml: sequence
+// connection pool). From the transactional pool, that fetch can wait for a connection held by a
+// thread that itself waits for the id block: under a burst of writes the pool deadlocks.
+@DataSourceDefinition(
+    name = SchemaMigration.SEQUENCE_DATASOURCE,
+    className = "dev.autowebhook.platform.ConfiguredDataSource",
+    transactional = false,
+    minPoolSize = 1,
+    maxPoolSize = 4,
+    properties = {"fish.payara.is-connection-validation-required=true",
+        "fish.payara.connection-validation-method=auto-commit",
+        "fish.payara.fail-all-connections=true"})
 @Singleton
 @Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SchemaMigration {
 
   public static final String DATASOURCE = "java:app/jdbc/autowebhook";
+  public static final String SEQUENCE_DATASOURCE = "java:app/jdbc/autowebhook-sequences";
   private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
   @Resource(lookup = DATASOURCE)
