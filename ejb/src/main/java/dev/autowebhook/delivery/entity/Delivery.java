@@ -28,7 +28,7 @@ public class Delivery {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "aw_seq")
-  @SequenceGenerator(name = "aw_seq", sequenceName = "aw_seq", allocationSize = 50)
+  @SequenceGenerator(name = "aw_seq", sequenceName = "aw_seq", allocationSize = 1000)
   private Long id;
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -16,7 +16,7 @@ public class InboxMessage {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "aw_seq")
-  @SequenceGenerator(name = "aw_seq", sequenceName = "aw_seq", allocationSize = 50)
+  @SequenceGenerator(name = "aw_seq", sequenceName = "aw_seq", allocationSize = 1000)
   private Long id;
 
   @Column(name = "received_at")

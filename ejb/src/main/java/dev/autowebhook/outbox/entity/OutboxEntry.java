@@ -25,7 +25,7 @@ public class OutboxEntry {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "aw_seq")
-  @SequenceGenerator(name = "aw_seq", sequenceName = "aw_seq", allocationSize = 50)
+  @SequenceGenerator(name = "aw_seq", sequenceName = "aw_seq", allocationSize = 1000)
   private Long id;
 
   /** Public id: the Standard Webhooks {@code webhook-id} and the receivers' idempotency key. */

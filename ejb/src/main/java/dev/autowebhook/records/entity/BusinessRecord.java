@@ -28,7 +28,7 @@ public abstract class BusinessRecord implements CapturedState {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "record_seq")
-  @SequenceGenerator(name = "record_seq", sequenceName = "record_seq", allocationSize = 50)
+  @SequenceGenerator(name = "record_seq", sequenceName = "record_seq", allocationSize = 1000)
   private Long id;
 
   @Version

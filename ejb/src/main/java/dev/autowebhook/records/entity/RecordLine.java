@@ -15,7 +15,7 @@ public abstract class RecordLine {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "line_seq")
-  @SequenceGenerator(name = "line_seq", sequenceName = "line_seq", allocationSize = 50)
+  @SequenceGenerator(name = "line_seq", sequenceName = "line_seq", allocationSize = 1000)
   private Long id;
 
   public Long getId() {

@@ -38,7 +38,7 @@ public class Subscriber {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "aw_seq")
-  @SequenceGenerator(name = "aw_seq", sequenceName = "aw_seq", allocationSize = 50)
+  @SequenceGenerator(name = "aw_seq", sequenceName = "aw_seq", allocationSize = 1000)
   private Long id;
 
   @Version private long version;
