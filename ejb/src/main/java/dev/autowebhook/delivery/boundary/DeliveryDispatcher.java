@@ -25,8 +25,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -46,6 +44,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -70,8 +69,6 @@ public class DeliveryDispatcher {
 
   private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class.getName());
 
-  @Resource ManagedExecutorService executor;
-  @Resource ManagedScheduledExecutorService scheduler;
   @Resource ManagedThreadFactory threadFactory;
   @Inject JmsPublisher jmsPublisher;
   @Inject DeliveryClaims claims;
@@ -111,6 +108,14 @@ public class DeliveryDispatcher {
   /** JMS sends block: they get threads of their own (as many as the publisher has sessions). */
   private static final int JMS_THREADS = 16;
   private ExecutorService jmsThreads;
+  /**
+   * The pump, the recorder and the timers run on threads of their own, made once by the
+   * container's thread factory: a task submitted to the container's managed executor pays for
+   * capturing the EE context (Payara scans the class path for context providers every time), a
+   * cost per delivery at thousands a second.
+   */
+  private ExecutorService work;
+  private ScheduledExecutorService timers;
   private final AtomicBoolean pumping = new AtomicBoolean();
   private volatile boolean again;
   private volatile boolean saturated;
@@ -125,7 +130,7 @@ public class DeliveryDispatcher {
 
     @Override
     public void schedule(Runnable task, long delayNanos) {
-      scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+      timers.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -141,8 +146,10 @@ public class DeliveryDispatcher {
     node = configuredNodeId.isBlank() ? defaultNodeId() : configuredNodeId.trim();
     schedule = new RetrySchedule(retryBaseSeconds, 0.2);
     jmsThreads = Executors.newFixedThreadPool(JMS_THREADS, threadFactory);
+    work = Executors.newFixedThreadPool(4, threadFactory);
+    timers = Executors.newSingleThreadScheduledExecutor(threadFactory);
     channels = Map.of(
-        SubscriberKind.HTTP, new WebhookSender(executor, schedule, new TargetGuard(allowedTargets)),
+        SubscriberKind.HTTP, new WebhookSender(schedule, new TargetGuard(allowedTargets)),
         SubscriberKind.JMS, new JmsSender(jmsPublisher, jmsThreads, schedule));
     LOG.info(() -> "Delivery dispatcher " + (enabled ? "started" : "DISABLED") + " on node "
         + node + " (retry base " + retryBaseSeconds + " s)");
@@ -153,6 +160,8 @@ public class DeliveryDispatcher {
   void stop() {
     stopped = true;
     jmsThreads.shutdown();
+    timers.shutdownNow();
+    work.shutdown();
   }
 
   private static String defaultNodeId() {
@@ -192,7 +201,7 @@ public class DeliveryDispatcher {
     again = true;
     if (pumping.compareAndSet(false, true)) {
       try {
-        executor.execute(this::pump);
+        work.execute(this::pump);
       } catch (RuntimeException e) {
         pumping.set(false);
         LOG.log(Level.WARNING, "Cannot schedule the delivery pump", e);
@@ -251,7 +260,7 @@ public class DeliveryDispatcher {
 
   private void later(Duration delay) {
     if (!stopped) {
-      scheduler.schedule(this::wake, Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
+      timers.schedule(this::wake, Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
     }
   }
 
@@ -297,7 +306,7 @@ public class DeliveryDispatcher {
     if (!recording.compareAndSet(false, true)) {
       return;
     }
-    executor.execute(() -> {
+    work.execute(() -> {
       try {
         List<AttemptResult> batch = new ArrayList<>();
         while (!results.isEmpty()) {

@@ -25,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
@@ -42,7 +41,11 @@ import javax.net.ssl.X509TrustManager;
  *
  * <p>The JDK HttpClient is used rather than MicroProfile Rest Client: targets are dynamic URLs
  * with per-request headers and exact body bytes, and the async client sends thousands of requests
- * per second on two threads.
+ * per second on two threads. It runs on its own internal executor, on purpose: handed a container
+ * executor it submits several tasks per request to it (Payara captures the EE context of every
+ * task, scanning the class path each time), and completes every response through the
+ * CompletableFuture default pool, which on a machine with fewer than three cores starts a new
+ * thread per task. Nothing here needs an EE context.
  */
 public class WebhookSender implements DeliveryChannel {
 
@@ -56,15 +59,15 @@ public class WebhookSender implements DeliveryChannel {
   private final RetrySchedule schedule;
   private final TargetGuard guard;
 
-  public WebhookSender(Executor executor, RetrySchedule schedule, TargetGuard guard) {
+  public WebhookSender(RetrySchedule schedule, TargetGuard guard) {
     this.schedule = schedule;
     this.guard = guard;
     this.verifying = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER)
-        .executor(executor).build();
+        .build();
     this.trusting = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER)
-        .sslContext(trustAll()).sslParameters(noHostnameCheck()).executor(executor).build();
+        .sslContext(trustAll()).sslParameters(noHostnameCheck()).build();
   }
 
   /** Sends and never completes exceptionally: every failure becomes a failed result. */

@@ -22,31 +22,16 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 class WebhookSenderTest {
 
-  private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "webhook-sender-test");
-    t.setDaemon(true);
-    return t;
-  });
-
   /** Loopback is allowed only so that a request that does go out stays on this machine. */
-  private final WebhookSender cut = new WebhookSender(EXECUTOR, new RetrySchedule(60, 0.2),
+  private final WebhookSender cut = new WebhookSender(new RetrySchedule(60, 0.2),
       new TargetGuard("127.0.0.0/8"));
-
-  @AfterAll
-  static void shutdown() throws InterruptedException {
-    EXECUTOR.shutdownNow();
-    EXECUTOR.awaitTermination(1, TimeUnit.SECONDS);
-  }
 
   private static JsonObject masked(HttpRequest.Builder b) {
     HttpRequest request = b.POST(HttpRequest.BodyPublishers.noBody()).build();
