@@ -23,15 +23,15 @@ import org.flywaydb.core.Flyway;
     properties = {"fish.payara.is-connection-validation-required=true",
         "fish.payara.connection-validation-method=auto-commit",
         "fish.payara.fail-all-connections=true"})
-// EclipseLink fetches id blocks outside the business transaction (persistence.xml: sequence
-// connection pool). From the transactional pool, that fetch can wait for a connection held by a
-// thread that itself waits for the id block: under a burst of writes the pool deadlocks.
+// EclipseLink fetches id blocks outside the business transaction (persistence.xml: the non-JTA
+// data source). From the transactional pool, that fetch could wait for a connection held by a
+// thread that itself waited for the id block: under a burst of writes the pool deadlocked.
 @DataSourceDefinition(
-    name = SchemaMigration.SEQUENCE_DATASOURCE,
+    name = SchemaMigration.NON_TX_DATASOURCE,
     className = "dev.autowebhook.platform.ConfiguredDataSource",
     transactional = false,
     minPoolSize = 1,
-    maxPoolSize = 4,
+    maxPoolSize = 8,
     properties = {"fish.payara.is-connection-validation-required=true",
         "fish.payara.connection-validation-method=auto-commit",
         "fish.payara.fail-all-connections=true"})
@@ -41,7 +41,7 @@ import org.flywaydb.core.Flyway;
 public class SchemaMigration {
 
   public static final String DATASOURCE = "java:app/jdbc/autowebhook";
-  public static final String SEQUENCE_DATASOURCE = "java:app/jdbc/autowebhook-sequences";
+  public static final String NON_TX_DATASOURCE = "java:app/jdbc/autowebhook-nontx";
   private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
   @Resource(lookup = DATASOURCE)
