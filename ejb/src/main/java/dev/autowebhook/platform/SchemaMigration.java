@@ -23,9 +23,9 @@ import org.flywaydb.core.Flyway;
     properties = {"fish.payara.is-connection-validation-required=true",
         "fish.payara.connection-validation-method=auto-commit",
         "fish.payara.fail-all-connections=true"})
-// EclipseLink fetches id blocks outside the business transaction (persistence.xml: the non-JTA
-// data source). From the transactional pool, that fetch could wait for a connection held by a
-// thread that itself waited for the id block: under a burst of writes the pool deadlocked.
+// Id blocks are fetched outside the business transaction (IdBlocks). From the transactional pool,
+// that fetch could wait for a connection held by a thread that itself waited for the id block:
+// under a burst of writes the pool deadlocked.
 @DataSourceDefinition(
     name = SchemaMigration.NON_TX_DATASOURCE,
     className = "dev.autowebhook.platform.ConfiguredDataSource",
