@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 log=$(mktemp -t autowebhook-bench.XXXXXX.log)
 echo "Building and running the benchmark (Maven log: $log)..."
 start=$(date +%s)
+rm -f web/target/bench-result.md
 if ! mvn -B -Pbench -pl web -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false "$@" \
     >"$log" 2>&1; then
   tail -n 60 "$log"
