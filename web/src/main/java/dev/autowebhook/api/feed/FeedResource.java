@@ -80,6 +80,7 @@ public class FeedResource {
   @APIResponse(responseCode = "200", description = "OK",
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
           schema = @Schema(ref = "FeedPageOut")))
+  @APIResponse(responseCode = "404", description = "There is no sync state with this device_id")
   public Response pull(
       @Parameter(description = "next_cursor of the previous page; absent = from the beginning")
       @QueryParam("after") String after,
