@@ -15,13 +15,22 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The pull feed: events in a stable order after a cursor. */
@@ -32,8 +41,32 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.ADMIN, Roles.VIEWER, Roles.SYNC})
 public class FeedResource {
 
-  /** One page of the feed (not "PageOut": the OpenAPI schema is named after the simple name). */
-  public record FeedPageOut(List<JsonObject> events, String nextCursor, boolean hasMore) {}
+  /**
+   * One page of the feed as clients get it (not "PageOut": the OpenAPI schema is named after the
+   * simple name). The events are the stored JSON texts, so a page is written as text by
+   * {@link #of}, not through JSON-B; this record describes its shape for OpenAPI. The members
+   * come in JSON-B's order (lexicographic), as they always did.
+   */
+  public record FeedPageOut(List<JsonObject> events, String nextCursor, boolean hasMore) {
+
+    static StreamingOutput of(Feed.Page page) {
+      return out -> {
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16384);
+        w.write("{\"events\":[");
+        boolean first = true;
+        for (String event : page.events()) {
+          if (!first) {
+            w.write(',');
+          }
+          w.write(event);
+          first = false;
+        }
+        w.write("],\"has_more\":" + page.hasMore() + ",\"next_cursor\":\"" + page.nextCursor()
+            + "\"}");
+        w.flush();
+      };
+    }
+  }
 
   @Inject Feed feed;
   @Inject SyncStates syncStates;
@@ -44,7 +77,11 @@ public class FeedResource {
       description = "A cursor never skips an event, even one whose transaction committed after a"
           + " later one was read. With device_id, after defaults to the device's cursor and models"
           + " are limited to its app type's models.")
-  public FeedPageOut pull(
+  @APIResponse(responseCode = "200", description = "OK",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(ref = "FeedPageOut")))
+  @APIResponse(responseCode = "404", description = "There is no sync state with this device_id")
+  public Response pull(
       @Parameter(description = "next_cursor of the previous page; absent = from the beginning")
       @QueryParam("after") String after,
       @Parameter(description = "1..1000, default 100") @QueryParam("limit") Integer limit,
@@ -75,7 +112,7 @@ public class FeedResource {
     }
     Feed.Page page = feed.read(cursor, Feed.limit(limit), modelFilter,
         Feed.priorities(list(priority)));
-    return new FeedPageOut(page.events(), Long.toString(page.nextCursor()), page.hasMore());
+    return Response.ok(FeedPageOut.of(page)).build();
   }
 
   static List<String> list(String csv) {
