@@ -1,6 +1,8 @@
 package dev.autowebhook.feed.boundary;
 
 import dev.autowebhook.outbox.boundary.EventsAppended;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -10,10 +12,12 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,7 +25,8 @@ import java.util.logging.Logger;
 /**
  * Runs the {@link FeedSequencer} right after every commit that appended events, coalescing
  * bursts into one run, and every few seconds as a safety net (events of a crashed node, or a
- * failed run).
+ * failed run). The runs happen on a thread of its own: a task handed to the managed executor
+ * service costs a scan of the class path (context capture), once per business commit.
  */
 @Singleton
 @Startup
@@ -33,11 +38,22 @@ public class FeedPump {
   static final int CHUNK = 5000;
   private static final Logger LOG = Logger.getLogger(FeedPump.class.getName());
 
-  @Resource ManagedExecutorService executor;
+  @Resource ManagedThreadFactory threadFactory;
   @Inject FeedSequencer sequencer;
 
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile boolean again;
+  private ExecutorService executor;
+
+  @PostConstruct
+  void init() {
+    executor = Executors.newSingleThreadExecutor(threadFactory);
+  }
+
+  @PreDestroy
+  void stop() {
+    executor.shutdown();
+  }
 
   public void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventsAppended e) {
     wake();
