@@ -3,10 +3,12 @@ package dev.autowebhook.capture.control;
 import dev.autowebhook.capture.boundary.ChangeCaptured;
 import dev.autowebhook.outbox.boundary.Outbox;
 import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * Runs inside the business transaction: after the outermost {@link ChangeCaptured} method
@@ -18,11 +20,12 @@ import jakarta.interceptor.InvocationContext;
 @Priority(Interceptor.Priority.APPLICATION)
 public class CaptureInterceptor {
 
-  @Inject PendingChanges pending;
+  @Resource TransactionSynchronizationRegistry tx;
   @Inject Outbox outbox;
 
   @AroundInvoke
   Object capture(InvocationContext ctx) throws Exception {
+    PendingChanges pending = PendingChanges.of(tx);
     boolean outermost = pending.enter();
     try {
       Object result = ctx.proceed();

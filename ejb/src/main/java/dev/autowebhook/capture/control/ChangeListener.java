@@ -6,19 +6,21 @@ import dev.autowebhook.capture.entity.ChangeKind;
 import dev.autowebhook.capture.entity.EntityChanged;
 import dev.autowebhook.records.control.RecordMapper;
 import dev.autowebhook.records.control.RecordShape;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 /**
- * JPA listener of tracked entities. It only snapshots and fires a synchronous CDI
- * {@link EntityChanged} (never touches the EntityManager); {@link PendingChanges} buffers it for
+ * JPA listener of tracked entities. It only snapshots and adds an {@link EntityChanged} to the
+ * {@link PendingChanges} of the transaction (never touches the EntityManager), which buffer it for
  * the outbox. A failure here is logged and counted and, unless
  * {@code AUTOWEBHOOK_CAPTURE_FAIL_ON_ERROR=true}, does not break the business write.
  * {@code AUTOWEBHOOK_CAPTURE_ENABLED=false} switches capture off on this node (no snapshot, no
@@ -48,6 +50,22 @@ public class ChangeListener {
       LOG.warning("Change capture is switched OFF on this node (AUTOWEBHOOK_CAPTURE_ENABLED=false):"
           + " business writes create no events");
     }
+  }
+
+  /** Looked up once: the registry is one object for the whole server. */
+  private static volatile TransactionSynchronizationRegistry registry;
+
+  private static TransactionSynchronizationRegistry registry() {
+    TransactionSynchronizationRegistry r = registry;
+    if (r == null) {
+      try {
+        r = InitialContext.doLookup("java:comp/TransactionSynchronizationRegistry");
+      } catch (NamingException e) {
+        throw new IllegalStateException("no transaction synchronization registry", e);
+      }
+      registry = r;
+    }
+    return r;
   }
 
   /** Capture failures since start (exposed as a metric). */
@@ -104,9 +122,8 @@ public class ChangeListener {
         cs.capturedState(after);
       }
       Object id = RecordShape.of(entity.getClass()).idOf(entity);
-      CDI.current().getBeanManager().getEvent().select(EntityChanged.class)
-          .fire(new EntityChanged(model, String.valueOf(id), kind,
-              kind == ChangeKind.CREATE ? null : before, after));
+      PendingChanges.of(registry()).add(new EntityChanged(model, String.valueOf(id), kind,
+          kind == ChangeKind.CREATE ? null : before, after));
     });
   }
 

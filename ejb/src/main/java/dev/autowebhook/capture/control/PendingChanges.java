@@ -2,9 +2,7 @@ package dev.autowebhook.capture.control;
 
 import dev.autowebhook.capture.entity.ChangeKind;
 import dev.autowebhook.capture.entity.EntityChanged;
-import jakarta.enterprise.event.Observes;
-import jakarta.transaction.TransactionScoped;
-import java.io.Serializable;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,17 +13,26 @@ import java.util.Map;
  * from the first old state to the last new one; create then update is a create of the final
  * state; create then delete leaves nothing (the record never existed outside the transaction);
  * update then delete is a delete of the state the transaction started from.
+ *
+ * <p>One instance per transaction, kept as a resource of the transaction synchronization
+ * registry: a {@code @TransactionScoped} bean did the same through a CDI proxy that looked the
+ * registry up in JNDI on every call, and those lookups queued on a lock shared by all requests.
  */
-@TransactionScoped
-public class PendingChanges implements Serializable {
+public final class PendingChanges {
 
-  private static final long serialVersionUID = 1L;
+  private static final Object KEY = PendingChanges.class;
 
   private final Map<String, EntityChanged> changes = new LinkedHashMap<>();
   private int depth;
 
-  void on(@Observes EntityChanged change) {
-    add(change);
+  /** The changes of the transaction of the calling thread (created on first use). */
+  public static PendingChanges of(TransactionSynchronizationRegistry tx) {
+    PendingChanges p = (PendingChanges) tx.getResource(KEY);
+    if (p == null) {
+      p = new PendingChanges();
+      tx.putResource(KEY, p);
+    }
+    return p;
   }
 
   void add(EntityChanged c) {

@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autowebhook.capture.entity.ChangeKind;
 import dev.autowebhook.capture.entity.EntityChanged;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -145,10 +149,52 @@ class PendingChangesTest {
   }
 
   @Test
-  void observerMethodAddsToo() {
-    cut.on(created("1", "a"));
-    cut.on(deleted("1", "a"));
-    assertThat(cut.isEmpty()).isTrue();
+  void oneInstancePerTransactionKeptInTheRegistry() {
+    TransactionSynchronizationRegistry first = new OneTransaction();
+    PendingChanges p = PendingChanges.of(first);
+    p.add(created("1", "a"));
+    assertThat(PendingChanges.of(first)).isSameAs(p);
+    assertThat(PendingChanges.of(new OneTransaction()).isEmpty()).isTrue();
+  }
+
+  /** The resources of one transaction, as the registry keeps them. */
+  private static final class OneTransaction implements TransactionSynchronizationRegistry {
+    private final Map<Object, Object> resources = new HashMap<>();
+
+    @Override
+    public Object getTransactionKey() {
+      return this;
+    }
+
+    @Override
+    public void putResource(Object key, Object value) {
+      resources.put(key, value);
+    }
+
+    @Override
+    public Object getResource(Object key) {
+      return resources.get(key);
+    }
+
+    @Override
+    public void registerInterposedSynchronization(Synchronization sync) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int getTransactionStatus() {
+      return Status.STATUS_ACTIVE;
+    }
+
+    @Override
+    public void setRollbackOnly() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean getRollbackOnly() {
+      return false;
+    }
   }
 
   @Test
