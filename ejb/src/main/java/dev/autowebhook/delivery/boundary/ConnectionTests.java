@@ -8,13 +8,13 @@ import dev.autowebhook.delivery.control.Target;
 import dev.autowebhook.delivery.entity.AttemptTrigger;
 import dev.autowebhook.platform.Jsonp;
 import dev.autowebhook.platform.Time;
+import dev.autowebhook.platform.Uids;
 import dev.autowebhook.subscription.boundary.Subscribers;
 import dev.autowebhook.subscription.entity.Subscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -51,7 +51,7 @@ public class ConnectionTests {
     Subscriber s = subscribers.get(subscriberId);
     Target target = DeliveryClaims.target(s);
     OffsetDateTime now = Time.now();
-    String uid = "evt_test_" + UUID.randomUUID().toString().replace("-", "");
+    String uid = Uids.next("evt_test_");
     String body = Jsonp.PROVIDER.createObjectBuilder()
         .add("id", uid).add("model", TEST_MODEL).add("record_id", 0).add("event", "test")
         .add("timestamp", now.toString()).add("priority", "low").add("category", "test")

@@ -2,10 +2,10 @@ package dev.autowebhook.delivery.control;
 
 import dev.autowebhook.delivery.entity.AttemptTrigger;
 import dev.autowebhook.platform.Jsonp;
+import dev.autowebhook.platform.Uids;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * One request to make, captured when its deliveries were claimed so that sending needs no
@@ -51,7 +51,7 @@ public record Outgoing(
    */
   public static Outgoing batch(List<Outgoing> deliveries) {
     Outgoing first = deliveries.get(0);
-    String id = "bat_" + UUID.randomUUID().toString().replace("-", "");
+    String id = Uids.next("bat_");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     String head = Jsonp.PROVIDER.createObjectBuilder().add("type", "batch").add("id", id)
         .add("model", first.model()).add("count", deliveries.size()).build().toString();

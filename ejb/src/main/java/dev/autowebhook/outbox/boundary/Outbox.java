@@ -8,6 +8,7 @@ import dev.autowebhook.capture.entity.EntityChanged;
 import dev.autowebhook.delivery.entity.Delivery;
 import dev.autowebhook.outbox.entity.OutboxEntry;
 import dev.autowebhook.payload.boundary.PayloadTemplates;
+import dev.autowebhook.platform.Uids;
 import dev.autowebhook.records.control.RecordMapper;
 import dev.autowebhook.subscription.control.FilterRule;
 import dev.autowebhook.subscription.control.Route;
@@ -28,7 +29,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Appends captured changes to the outbox inside the business transaction: one immutable
@@ -80,7 +80,7 @@ public class Outbox {
           continue; // only untracked or bookkeeping fields changed: no event
         }
       }
-      String uid = "evt_" + UUID.randomUUID().toString().replace("-", "");
+      String uid = Uids.next("evt_");
       Map<String, Object> data = route.filter(c.data());
       String envelope = envelope(uid, c, route, now, data, diff);
       OutboxEntry entry = new OutboxEntry(uid, c.model(), c.recordId(), c.kind(),

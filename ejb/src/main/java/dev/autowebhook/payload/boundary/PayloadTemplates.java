@@ -11,6 +11,7 @@ import dev.autowebhook.platform.InvalidInputException.Violation;
 import dev.autowebhook.platform.Jsonp;
 import dev.autowebhook.platform.NotFoundException;
 import dev.autowebhook.platform.Time;
+import dev.autowebhook.platform.Uids;
 import dev.autowebhook.platform.Validation;
 import dev.autowebhook.records.boundary.Models;
 import dev.autowebhook.records.boundary.Records;
@@ -31,7 +32,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -193,7 +193,7 @@ public class PayloadTemplates {
     Map<String, Object> data = records.get(type, recordId);
     WebhookConfig config = configs.byModel(m);
     Map<String, Object> vars = PayloadRenderer.variables(
-        "evt_" + UUID.randomUUID().toString().replace("-", ""), kind.key(), m, recordId, data,
+        Uids.next("evt_"), kind.key(), m, recordId, data,
         kind == ChangeKind.UPDATE ? lastChanges(m, recordId) : null, Time.now(),
         config == null ? "medium" : config.getPriority().key(),
         config == null ? null : config.getCategory(), subscriber);
