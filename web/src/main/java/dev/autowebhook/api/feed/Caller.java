@@ -1,7 +1,9 @@
 package dev.autowebhook.api.feed;
 
 import dev.autowebhook.api.Roles;
+import dev.autowebhook.api.security.CallerRoles;
 import dev.autowebhook.feed.entity.SyncState;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.core.SecurityContext;
 
@@ -11,9 +13,9 @@ import jakarta.ws.rs.core.SecurityContext;
  */
 record Caller(String username, boolean admin, boolean viewer) {
 
-  static Caller of(SecurityContext sc) {
+  static Caller of(SecurityContext sc, HttpServletRequest request) {
     return new Caller(sc.getUserPrincipal() == null ? null : sc.getUserPrincipal().getName(),
-        sc.isUserInRole(Roles.ADMIN), sc.isUserInRole(Roles.VIEWER));
+        CallerRoles.has(request, sc, Roles.ADMIN), CallerRoles.has(request, sc, Roles.VIEWER));
   }
 
   /** May see this device. */

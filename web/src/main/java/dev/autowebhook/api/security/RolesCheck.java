@@ -4,6 +4,7 @@ import dev.autowebhook.api.problem.Problem;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -23,6 +24,7 @@ import java.lang.reflect.Method;
 public class RolesCheck implements ContainerRequestFilter {
 
   @Context ResourceInfo resource;
+  @Context HttpServletRequest request;
 
   /**
    * The {@code @RolesAllowed} of the method or of the method it overrides or implements (method
@@ -77,7 +79,7 @@ public class RolesCheck implements ContainerRequestFilter {
       return;
     }
     for (String role : roles) {
-      if (sc.isUserInRole(role)) {
+      if (CallerRoles.has(request, sc, role)) {
         return;
       }
     }

@@ -54,7 +54,7 @@ public class SecurityConfig implements HttpAuthenticationMechanism {
       HttpServletResponse response, HttpMessageContext context) {
     String header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return bearer(header.substring(7).trim(), response, context);
+      return bearer(header.substring(7).trim(), request, response, context);
     }
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return form(request, response, context);
@@ -75,7 +75,16 @@ public class SecurityConfig implements HttpAuthenticationMechanism {
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
       return unauthorized(response, BASIC_CHALLENGE, "Invalid user name or password");
     }
-    return context.notifyContainerAboutLogin(result);
+    return loggedIn(request, context.notifyContainerAboutLogin(result), result.getCallerGroups());
+  }
+
+  /** Remembers the groups of an accepted caller for {@link CallerRoles}. */
+  private static AuthenticationStatus loggedIn(HttpServletRequest request,
+      AuthenticationStatus status, Set<String> groups) {
+    if (status == AuthenticationStatus.SUCCESS) {
+      CallerRoles.remember(request, groups);
+    }
+    return status;
   }
 
   /** The admin UI's form login and session; see the class comment. */
@@ -105,14 +114,16 @@ public class SecurityConfig implements HttpAuthenticationMechanism {
   }
 
   /** The token itself is never logged nor echoed. */
-  private AuthenticationStatus bearer(String token, HttpServletResponse response,
-      HttpMessageContext context) {
+  private AuthenticationStatus bearer(String token, HttpServletRequest request,
+      HttpServletResponse response, HttpMessageContext context) {
     Optional<ApiToken> valid = tokens.authenticate(token);
     if (valid.isEmpty()) {
       return unauthorized(response, BEARER_CHALLENGE,
           "Unknown, expired or revoked API token");
     }
-    return context.notifyContainerAboutLogin(valid.get().getUsername(), Set.of(Roles.SYNC));
+    return loggedIn(request,
+        context.notifyContainerAboutLogin(valid.get().getUsername(), Set.of(Roles.SYNC)),
+        Set.of(Roles.SYNC));
   }
 
   static AuthenticationStatus unauthorized(HttpServletResponse response, String challenge,
