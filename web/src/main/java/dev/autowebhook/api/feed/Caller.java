@@ -1,9 +1,7 @@
 package dev.autowebhook.api.feed;
 
 import dev.autowebhook.api.Roles;
-import dev.autowebhook.api.security.CallerRoles;
 import dev.autowebhook.feed.entity.SyncState;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.core.SecurityContext;
 
@@ -13,9 +11,9 @@ import jakarta.ws.rs.core.SecurityContext;
  */
 record Caller(String username, boolean admin, boolean viewer) {
 
-  static Caller of(SecurityContext sc, HttpServletRequest request) {
+  static Caller of(SecurityContext sc) {
     return new Caller(sc.getUserPrincipal() == null ? null : sc.getUserPrincipal().getName(),
-        CallerRoles.has(request, sc, Roles.ADMIN), CallerRoles.has(request, sc, Roles.VIEWER));
+        sc.isUserInRole(Roles.ADMIN), sc.isUserInRole(Roles.VIEWER));
   }
 
   /** May see this device. */

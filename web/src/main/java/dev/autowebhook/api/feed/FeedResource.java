@@ -9,7 +9,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -72,7 +71,6 @@ public class FeedResource {
   @Inject Feed feed;
   @Inject SyncStates syncStates;
   @Context SecurityContext security;
-  @Context HttpServletRequest request;
 
   @GET
   @Operation(operationId = "pullEvents", summary = "Events after a cursor, in feed order",
@@ -96,7 +94,7 @@ public class FeedResource {
     Set<String> modelFilter = feed.models(list(models));
     long cursor = Feed.cursor("after", after);
     if (deviceId != null) {
-      SyncState device = Caller.of(security, request).reads(syncStates.get(deviceId));
+      SyncState device = Caller.of(security).reads(syncStates.get(deviceId));
       Set<String> allowed = syncStates.models(device);
       if (!allowed.isEmpty()) {
         if (modelFilter.isEmpty()) {

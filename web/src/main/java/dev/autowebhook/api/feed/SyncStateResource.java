@@ -10,7 +10,6 @@ import dev.autowebhook.platform.InvalidInputException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -46,7 +45,6 @@ public class SyncStateResource {
 
   @Inject SyncStates syncStates;
   @Context SecurityContext security;
-  @Context HttpServletRequest request;
 
   private SyncStateOut out(SyncState s) {
     return SyncStateOut.of(s, syncStates.models(s));
@@ -57,7 +55,7 @@ public class SyncStateResource {
       description = "Idempotent: the same device_id of the same user returns the same state"
           + " (app type, device info and app version are updated when given).")
   public SyncStateOut register(RegisterIn in) {
-    Caller caller = Caller.of(security, request).mayWrite();
+    Caller caller = Caller.of(security).mayWrite();
     if (in == null) {
       throw new InvalidInputException("body", "a JSON object is required");
     }
@@ -82,7 +80,7 @@ public class SyncStateResource {
   @Operation(operationId = "listSyncStates", summary = "Devices: a sync client sees its own")
   public List<SyncStateOut> list(@QueryParam("username") String username,
       @QueryParam("app_type") String appType, @QueryParam("active") Boolean active) {
-    return syncStates.list(Caller.of(security, request).scope(username),
+    return syncStates.list(Caller.of(security).scope(username),
         Params.enumParam("app_type", appType, AppType.class), active).stream().map(this::out)
         .toList();
   }
@@ -91,14 +89,14 @@ public class SyncStateResource {
   @Path("stats")
   @Operation(operationId = "syncStats", summary = "Devices, syncs and events per user and app type")
   public SyncStates.Stats stats() {
-    return syncStates.stats(Caller.of(security, request).scope(null));
+    return syncStates.stats(Caller.of(security).scope(null));
   }
 
   @GET
   @Path("{id}")
   @Operation(operationId = "getSyncState", summary = "One device's sync state")
   public SyncStateOut get(@PathParam("id") long id) {
-    return out(Caller.of(security, request).reads(syncStates.get(id)));
+    return out(Caller.of(security).reads(syncStates.get(id)));
   }
 
   @POST
@@ -107,7 +105,7 @@ public class SyncStateResource {
       description = "The cursor only moves forward (409 otherwise); events of the device's models"
           + " in between are counted as synced.")
   public SyncStateOut acknowledge(@PathParam("id") long id, CursorIn in) {
-    Caller.of(security, request).mayWrite().writes(syncStates.get(id));
+    Caller.of(security).mayWrite().writes(syncStates.get(id));
     return out(syncStates.acknowledge(id, Feed.cursor("cursor", required(in))));
   }
 
@@ -115,7 +113,7 @@ public class SyncStateResource {
   @Path("{id}/reset")
   @Operation(operationId = "resetSyncState", summary = "Put the cursor back (default: start)")
   public SyncStateOut reset(@PathParam("id") long id, CursorIn in) {
-    Caller.of(security, request).mayWrite().writes(syncStates.get(id));
+    Caller.of(security).mayWrite().writes(syncStates.get(id));
     return out(syncStates.reset(id, Feed.cursor("cursor", in == null ? null : in.cursor())));
   }
 
@@ -123,7 +121,7 @@ public class SyncStateResource {
   @Path("{id}/deactivate")
   @Operation(operationId = "deactivateDevice", summary = "Stop counting this device (keeps its cursor)")
   public SyncStateOut deactivate(@PathParam("id") long id) {
-    Caller.of(security, request).mayWrite().writes(syncStates.get(id));
+    Caller.of(security).mayWrite().writes(syncStates.get(id));
     return out(syncStates.setActive(id, false));
   }
 
@@ -131,7 +129,7 @@ public class SyncStateResource {
   @Path("{id}/activate")
   @Operation(operationId = "activateDevice", summary = "Count this device again")
   public SyncStateOut activate(@PathParam("id") long id) {
-    Caller.of(security, request).mayWrite().writes(syncStates.get(id));
+    Caller.of(security).mayWrite().writes(syncStates.get(id));
     return out(syncStates.setActive(id, true));
   }
 

@@ -4,7 +4,6 @@ import dev.autowebhook.api.problem.Problem;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -24,7 +23,6 @@ import java.lang.reflect.Method;
 public class RolesCheck implements ContainerRequestFilter {
 
   @Context ResourceInfo resource;
-  @Context HttpServletRequest request;
 
   /**
    * The {@code @RolesAllowed} of the method or of the method it overrides or implements (method
@@ -79,7 +77,7 @@ public class RolesCheck implements ContainerRequestFilter {
       return;
     }
     for (String role : roles) {
-      if (CallerRoles.has(request, sc, role)) {
+      if (sc.isUserInRole(role)) {
         return;
       }
     }
