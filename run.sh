@@ -13,7 +13,10 @@ export AUTOWEBHOOK_ALLOWED_TARGETS="${AUTOWEBHOOK_ALLOWED_TARGETS-127.0.0.0/8,::
 mkdir -p data
 
 echo "Auto Webhook: starting on http://localhost:${AUTOWEBHOOK_HTTP_PORT}/ (admin user: ${AUTOWEBHOOK_ADMIN_USER:-admin})"
-exec java ${JAVA_OPTS:--Xmx768m} \
+# At least 2 common-pool threads: with 1 (the JVM's default on 2 cores) every response of the
+# JDK HttpClient's sendAsync, i.e. every webhook delivery, starts a thread of its own.
+pool=$(( $(nproc) > 3 ? $(nproc) - 1 : 2 ))
+exec java ${JAVA_OPTS:--Xmx768m} -Djava.util.concurrent.ForkJoinPool.common.parallelism=$pool \
   -jar web/target/runtime/payara-micro-*.jar \
   --nocluster \
   --port "${AUTOWEBHOOK_HTTP_PORT}" \

@@ -46,6 +46,13 @@ public final class AppServer {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration READINESS_REQUEST_TIMEOUT = Duration.ofSeconds(5);
     private static final long READINESS_INTERVAL_MILLIS = 250;
+    /**
+     * As run.sh: at least 2 common-pool threads. With 1 (the default on 2 cores) every
+     * CompletableFuture hop to the default executor, e.g. each response of the JDK HttpClient's
+     * sendAsync, starts a new thread.
+     */
+    private static final String COMMON_POOL = "-Djava.util.concurrent.ForkJoinPool.common.parallelism="
+            + Math.max(2, Runtime.getRuntime().availableProcessors() - 1);
     private static final int LOG_TAIL_LINES = 80;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -142,7 +149,7 @@ public final class AppServer {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + tmpDir,
-                "-Dsun.net.httpserver.nodelay=true"));
+                "-Dsun.net.httpserver.nodelay=true", COMMON_POOL));
         command.addAll(jvmArgs);
         command.addAll(List.of("-jar", jar.toString(), "--nocluster", "--port", Integer.toString(port),
                 "--contextroot", "/", "--deploy", war.toString()));
