@@ -139,31 +139,36 @@ class LaneTest {
   }
 
   @Test
-  void capacityIsTwoWavesOrOneRateWindow() {
-    assertThat(Lane.capacity(8, 0, 1)).isEqualTo(16);
+  void capacityIsEightWavesOrOneRateWindow() {
+    assertThat(Lane.capacity(8, 0, 1)).isEqualTo(64);
     assertThat(Lane.capacity(8, 5, 1)).isEqualTo(5);
-    assertThat(Lane.capacity(2, 0, 10)).isEqualTo(40);
-    assertThat(Lane.capacity(0, 0, 0)).isEqualTo(2);
+    assertThat(Lane.capacity(2, 0, 10)).isEqualTo(160);
+    assertThat(Lane.capacity(0, 0, 0)).isEqualTo(8);
   }
 
   @Test
   void fullWhenItHoldsItsCapacity() {
-    cut.offerAll(deliveries(Samples.target(1, 0, 1, 5), 1));
+    int capacity = Lane.capacity(1, 0, 1);
+    cut.offerAll(deliveries(Samples.target(1, 0, 1, 5), capacity - 1));
     assertThat(cut.isFull()).isFalse();
-    cut.offerAll(List.of(Samples.delivery(2, Samples.target(1, 0, 1, 5), 1)));
+    cut.offerAll(List.of(Samples.delivery(capacity, Samples.target(1, 0, 1, 5), 1)));
     assertThat(cut.isFull()).isTrue();
-    assertThat(cut.size()).isEqualTo(2);
+    assertThat(cut.size()).isEqualTo(capacity);
   }
 
   @Test
   void halfEmptyOnceHalfItsCapacityIsFree() {
-    cut.offerAll(deliveries(Samples.target(2, 0, 1, 5), 4));
+    int capacity = Lane.capacity(2, 0, 1);
+    cut.offerAll(deliveries(Samples.target(2, 0, 1, 5), capacity));
     assertThat(cut.isFull()).isTrue();
     assertThat(cut.isHalfEmpty()).isFalse();
-    hooks.pending.get(0).complete(Samples.ok(hooks.sent.get(0)));
-    assertThat(cut.isHalfEmpty()).as("3 of 4").isFalse();
-    hooks.pending.get(1).complete(Samples.ok(hooks.sent.get(1)));
-    assertThat(cut.isHalfEmpty()).as("2 of 4").isTrue();
+    int done = 0;
+    for (; done < capacity / 2 - 1; done++) {
+      hooks.pending.get(done).complete(Samples.ok(hooks.sent.get(done)));
+    }
+    assertThat(cut.isHalfEmpty()).as("one more than half left").isFalse();
+    hooks.pending.get(done).complete(Samples.ok(hooks.sent.get(done)));
+    assertThat(cut.isHalfEmpty()).as("half left").isTrue();
   }
 
   @Test
