@@ -43,10 +43,12 @@ public class V9__larger_id_blocks extends BaseJavaMigration {
   }
 
   private static long lastH2(Statement st, String seq) throws SQLException {
+    // the default H2 URL folds names to lower case (DATABASE_TO_LOWER), others to upper case
     try (ResultSet rs = st.executeQuery("SELECT BASE_VALUE, START_VALUE, INCREMENT"
-        + " FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_NAME = '"
-        + seq.toUpperCase(Locale.ROOT) + "'")) {
-      rs.next();
+        + " FROM INFORMATION_SCHEMA.SEQUENCES WHERE LOWER(SEQUENCE_NAME) = '" + seq + "'")) {
+      if (!rs.next()) {
+        throw new SQLException("no sequence " + seq);
+      }
       long next = rs.getLong(1);
       return next == rs.getLong(2) ? 0 : next - rs.getLong(3);
     }
