@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark (README "## Benchmark"): builds the application, starts an embedded PostgreSQL
 # (durable commits), two Payara Micro servers and a loopback receiver, measures everything in one
-# run and prints the table; the last line printed is the one-line summary. ~10 minutes on 2 cores.
+# run and prints the table; the last line printed is the one-line summary. ~6 minutes on 2 cores.
 # Extra arguments go to Maven, e.g. bench/run.sh -o -Dbench.jfr=true (profile the server with JFR).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -193,6 +193,10 @@ final class PerformanceRun {
       throw new IllegalStateException("RawPosts printed: " + out);
     }
     errors.addAndGet(Long.parseLong(m.group(2)));
+    Matcher first = Pattern.compile("first error: (.*)").matcher(out);
+    if (first.find()) {
+      report.note("ceiling: %s failed POSTs, the first: %s", m.group(2), first.group(1));
+    }
     receiver.clear("/ceiling");
     report.ceiling(Double.parseDouble(m.group(1)), s.threads(), body.length);
   }

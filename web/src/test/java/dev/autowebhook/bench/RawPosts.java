@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The ceiling: plain JDK {@link HttpClient} POSTs of a real event body, with the same concurrency
@@ -36,6 +37,7 @@ public final class RawPosts {
     AtomicBoolean done = new AtomicBoolean();
     AtomicLong ok = new AtomicLong();
     AtomicLong errors = new AtomicLong();
+    AtomicReference<String> firstError = new AtomicReference<>();
     List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       Thread w = new Thread(() -> {
@@ -48,10 +50,14 @@ public final class RawPosts {
             int status = client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
             if (measuring.get()) {
               (status / 100 == 2 ? ok : errors).incrementAndGet();
+              if (status / 100 != 2) {
+                firstError.compareAndSet(null, "HTTP " + status);
+              }
             }
           } catch (Exception e) {
             if (measuring.get()) {
               errors.incrementAndGet();
+              firstError.compareAndSet(null, e.toString());
             }
           }
         }
@@ -70,5 +76,8 @@ public final class RawPosts {
       w.join();
     }
     System.out.printf(Locale.ROOT, "posts/s=%.1f errors=%d%n", ok.get() / seconds, errors.get());
+    if (firstError.get() != null) {
+      System.out.println("first error: " + firstError.get());
+    }
   }
 }
