@@ -28,16 +28,8 @@ public class ConfiguredDataSource implements DataSource {
   private int loginTimeout;
   private volatile Driver driver;
 
-  static String setting(String property, String fallback) {
-    String value = System.getProperty(property);
-    if (value == null || value.isBlank()) {
-      value = System.getenv(property.toUpperCase().replace('.', '_').replace('-', '_'));
-    }
-    return value == null || value.isBlank() ? fallback : value;
-  }
-
   public String getUrl() {
-    return url != null ? url : setting("autowebhook.db.url", DEFAULT_URL);
+    return url != null ? url : Settings.get("autowebhook.db.url", DEFAULT_URL);
   }
 
   public void setUrl(String url) {
@@ -49,7 +41,7 @@ public class ConfiguredDataSource implements DataSource {
   }
 
   public String getUser() {
-    return user != null ? user : setting("autowebhook.db.user", isH2() ? "sa" : null);
+    return user != null ? user : Settings.get("autowebhook.db.user", isH2() ? "sa" : null);
   }
 
   public void setUser(String user) {
@@ -61,7 +53,7 @@ public class ConfiguredDataSource implements DataSource {
   }
 
   private String password() {
-    return password != null ? password : setting("autowebhook.db.password", "");
+    return password != null ? password : Settings.get("autowebhook.db.password", "");
   }
 
   private boolean isH2() {

@@ -44,11 +44,11 @@ public final class SecretBox {
   }
 
   private static String masterKey() {
-    String configured = ConfiguredDataSource.setting("autowebhook.master-key", null);
+    String configured = Settings.get("autowebhook.master-key", null);
     if (configured != null) {
       return configured;
     }
-    Path file = Path.of(ConfiguredDataSource.setting("autowebhook.data-dir", "data"), "master.key");
+    Path file = Path.of(Settings.get("autowebhook.data-dir", "data"), "master.key");
     try {
       if (!Files.exists(file)) {
         Files.createDirectories(file.toAbsolutePath().getParent());

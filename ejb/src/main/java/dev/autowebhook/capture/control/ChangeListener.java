@@ -4,6 +4,7 @@ import dev.autowebhook.capture.boundary.Tracked;
 import dev.autowebhook.capture.entity.CapturedState;
 import dev.autowebhook.capture.entity.ChangeKind;
 import dev.autowebhook.capture.entity.EntityChanged;
+import dev.autowebhook.platform.Settings;
 import dev.autowebhook.records.control.RecordMapper;
 import dev.autowebhook.records.control.RecordShape;
 import jakarta.persistence.PostLoad;
@@ -32,18 +33,9 @@ public class ChangeListener {
   private static final Logger LOG = Logger.getLogger(ChangeListener.class.getName());
   private static final AtomicLong FAILURES = new AtomicLong();
   private static final boolean FAIL_ON_ERROR =
-      Boolean.parseBoolean(setting("autowebhook.capture.fail-on-error", "false"));
+      Boolean.parseBoolean(Settings.get("autowebhook.capture.fail-on-error", "false").trim());
   private static final boolean ENABLED =
-      Boolean.parseBoolean(setting("autowebhook.capture.enabled", "true"));
-
-  /** A system property, else its environment variable (AUTOWEBHOOK_…), else the default. */
-  private static String setting(String property, String defaultValue) {
-    String v = System.getProperty(property);
-    if (v == null) {
-      v = System.getenv(property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
-    }
-    return v == null || v.isBlank() ? defaultValue : v.trim();
-  }
+      Boolean.parseBoolean(Settings.get("autowebhook.capture.enabled", "true").trim());
 
   static {
     if (!ENABLED) {
