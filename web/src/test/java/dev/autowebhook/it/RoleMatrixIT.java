@@ -45,8 +45,8 @@ class RoleMatrixIT {
   /** One operation: {@code path} is the OpenAPI template; {@code {id}} is replaced by a missing id. */
   record Call(String method, String path, String body, Access access) {
     ApiResponse send(Api api) {
-      return api.send(method, path.replace("{id}", MISSING_ID), body == null ? null
-          : "application/json", body);
+      return api.send(method, path.replace("{id}", MISSING_ID).replace("{name}", "no-such-job"),
+          body == null ? null : "application/json", body);
     }
 
     @Override
@@ -124,6 +124,13 @@ class RoleMatrixIT {
     m.add(new Call("POST", w + "sync-state/{id}/deactivate", null, Access.SYNC_WRITE));
     m.add(new Call("POST", w + "sync-state/{id}/activate", null, Access.SYNC_WRITE));
     m.add(new Call("POST", a + "feed/retention", "[]", Access.ADMIN));
+    // batch jobs
+    m.add(new Call("GET", a + "jobs", null, Access.READ));
+    m.add(new Call("POST", a + "jobs/{name}/executions", "{}", Access.ADMIN));
+    m.add(new Call("GET", a + "jobs/executions", null, Access.READ));
+    m.add(new Call("GET", a + "jobs/executions/{id}", null, Access.READ));
+    m.add(new Call("POST", a + "jobs/executions/{id}/restart", null, Access.ADMIN));
+    m.add(new Call("POST", a + "jobs/executions/{id}/stop", null, Access.ADMIN));
     // business records: bodies of the wrong JSON type are refused before anything is written
     for (String c : COLLECTIONS) {
       String r = "/api/v1/" + c;

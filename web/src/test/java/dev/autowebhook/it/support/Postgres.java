@@ -191,7 +191,7 @@ public final class Postgres {
         return "Postgres[127.0.0.1:" + port + ", " + runDir + "]";
     }
 
-    static Path workDir() {
+    public static Path workDir() {
         String dir = System.getProperty("it.work.dir");
         return Path.of(dir == null || dir.isBlank() ? "target/it" : dir).toAbsolutePath();
     }
