@@ -10,7 +10,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** Archived events old enough to leave the database. */
 @Named
@@ -25,8 +24,7 @@ public class ArchivedEventReader extends IdReader {
   @Override
   public void open(Serializable checkpoint) {
     super.open(checkpoint);
-    cutoff = archive.cutoff(Jobs.number(archiveDays == null ? Map.of()
-        : Map.of("archive_days", archiveDays), "archive_days"));
+    cutoff = archive.cutoff(Jobs.number("archive_days", archiveDays));
   }
 
   @Override

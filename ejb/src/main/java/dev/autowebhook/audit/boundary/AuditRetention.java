@@ -1,6 +1,6 @@
 package dev.autowebhook.audit.boundary;
 
-import dev.autowebhook.platform.InvalidInputException;
+import dev.autowebhook.platform.Time;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -29,11 +29,7 @@ public class AuditRetention {
 
   /** Lines before this instant go: the configured age, or the given one (days) from now. */
   public Instant cutoff(Long days) {
-    long d = days == null ? auditDays : days;
-    if (d < 0) {
-      throw new InvalidInputException("audit_days", "must not be negative");
-    }
-    return Instant.now().minusSeconds(d * 86_400);
+    return Time.daysAgo("audit_days", days, auditDays);
   }
 
   /** Ids of expired lines in id order after {@code afterId}. */

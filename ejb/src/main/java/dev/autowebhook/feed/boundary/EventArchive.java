@@ -1,8 +1,8 @@
 package dev.autowebhook.feed.boundary;
 
-import dev.autowebhook.platform.InvalidInputException;
 import dev.autowebhook.platform.Jsonp;
 import dev.autowebhook.platform.SchemaMigration;
+import dev.autowebhook.platform.Time;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -56,11 +56,7 @@ public class EventArchive {
 
   /** Archived before this instant: the configured age, or the given one (days) from now. */
   public Instant cutoff(Long days) {
-    long d = days == null ? archiveDays : days;
-    if (d < 0) {
-      throw new InvalidInputException("archive_days", "must not be negative");
-    }
-    return Instant.now().minusSeconds(d * 86_400);
+    return Time.daysAgo("archive_days", days, archiveDays);
   }
 
   /** Where the files go. */

@@ -174,10 +174,11 @@ public class Jobs {
 
   private void check(String name, Map<String, String> p) {
     switch (name) {
-      case "event-cleanup" -> feedRetention.cutoffs(number(p, "retention_seconds"),
-          number(p, "hard_limit_seconds"));
-      case "audit-cleanup" -> auditRetention.cutoff(number(p, "audit_days"));
-      case "feed-archival" -> archive.cutoff(number(p, "archive_days"));
+      case "event-cleanup" -> feedRetention.cutoffs(
+          number("retention_seconds", p.get("retention_seconds")),
+          number("hard_limit_seconds", p.get("hard_limit_seconds")));
+      case "audit-cleanup" -> auditRetention.cutoff(number("audit_days", p.get("audit_days")));
+      case "feed-archival" -> archive.cutoff(number("archive_days", p.get("archive_days")));
       case "replay" -> replays.scope(p.get("from"), p.get("to"), p.get("models"),
           p.get("subscribers"));
       default -> throw new IllegalStateException("no check for " + name);
@@ -185,8 +186,7 @@ public class Jobs {
   }
 
   /** A whole-number parameter, or null when absent. */
-  public static Long number(Map<String, String> p, String key) {
-    String v = p.get(key);
+  public static Long number(String key, String v) {
     if (v == null || v.isBlank()) {
       return null;
     }

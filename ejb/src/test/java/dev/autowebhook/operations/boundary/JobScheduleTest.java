@@ -3,7 +3,6 @@ package dev.autowebhook.operations.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autowebhook.platform.InvalidInputException;
-import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
@@ -25,10 +24,10 @@ class JobScheduleTest {
 
   @Test
   void numberParametersAreWholeNumbersOrAbsent() {
-    assertThat(Jobs.number(Map.of("n", " 42 "), "n")).isEqualTo(42L);
-    assertThat(Jobs.number(Map.of("n", ""), "n")).isNull();
-    assertThat(Jobs.number(Map.of(), "n")).isNull();
-    Assertions.assertThatThrownBy(() -> Jobs.number(Map.of("n", "4.5"), "n"))
+    assertThat(Jobs.number("n", " 42 ")).isEqualTo(42L);
+    assertThat(Jobs.number("n", "")).isNull();
+    assertThat(Jobs.number("n", null)).isNull();
+    Assertions.assertThatThrownBy(() -> Jobs.number("n", "4.5"))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("whole number");
   }
 }
