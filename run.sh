@@ -21,4 +21,5 @@ exec java ${JAVA_OPTS:--Xmx768m} -Djava.util.concurrent.ForkJoinPool.common.para
   --nocluster \
   --port "${AUTOWEBHOOK_HTTP_PORT}" \
   --contextroot / \
+  --postbootcommandfile server-config/payara-micro/post-boot.asadmin \
   --deploy web/target/autowebhook.war

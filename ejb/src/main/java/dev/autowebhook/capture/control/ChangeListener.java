@@ -60,7 +60,7 @@ public class ChangeListener {
     return r;
   }
 
-  /** Capture failures since start (exposed as a metric). */
+  /** Capture failures since start (exposed as a metric by {@link CaptureMeters}). */
   public static long failures() {
     return FAILURES.get();
   }

@@ -3,6 +3,7 @@ package dev.autowebhook.delivery.boundary;
 import dev.autowebhook.platform.Time;
 import dev.autowebhook.delivery.control.AttemptResult;
 import dev.autowebhook.delivery.control.DeliveryChannel;
+import dev.autowebhook.delivery.control.DeliveryLog;
 import dev.autowebhook.delivery.control.JmsSender;
 import dev.autowebhook.delivery.control.Lane;
 import dev.autowebhook.delivery.control.Outgoing;
@@ -73,6 +74,7 @@ public class DeliveryDispatcher {
   @Inject JmsPublisher jmsPublisher;
   @Inject DeliveryClaims claims;
   @Inject AttemptRecorder recorder;
+  @Inject DeliveryMeters meters;
 
   @Inject
   @ConfigProperty(name = "autowebhook.dispatcher.enabled", defaultValue = "true")
@@ -140,6 +142,18 @@ public class DeliveryDispatcher {
   };
   private final ConcurrentLinkedQueue<AttemptResult> results = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean recording = new AtomicBoolean();
+  /** When the pump last looked for work (System.nanoTime): the health checks' heartbeat. */
+  private volatile long heartbeat;
+  /** When the pump run in progress started, 0 while none runs. */
+  private volatile long pumpSince;
+  private volatile boolean started;
+
+  /**
+   * Whether this node's loop is turning: enabled and started, how long since the pump last looked
+   * for work (every 5 s at least, by the safety net) and how long the current run has taken.
+   */
+  public record Pulse(String node, boolean enabled, boolean started, boolean stopped,
+      long sinceHeartbeatMillis, long pumpRunningMillis, int inFlight, int lanes) {}
 
   @PostConstruct
   void init() {
@@ -153,6 +167,8 @@ public class DeliveryDispatcher {
         SubscriberKind.JMS, new JmsSender(jmsPublisher, jmsThreads, schedule));
     LOG.info(() -> "Delivery dispatcher " + (enabled ? "started" : "DISABLED") + " on node "
         + node + " (retry base " + retryBaseSeconds + " s)");
+    heartbeat = System.nanoTime();
+    started = true;
     wake();
   }
 
@@ -177,6 +193,13 @@ public class DeliveryDispatcher {
 
   public String node() {
     return node;
+  }
+
+  public Pulse pulse() {
+    long now = System.nanoTime();
+    long since = pumpSince;
+    return new Pulse(node, enabled, started, stopped, (now - heartbeat) / 1_000_000,
+        since == 0 ? 0 : (now - since) / 1_000_000, inFlight.get(), lanes.size());
   }
 
   /** Starts dispatching right after a transaction that queued deliveries has committed. */
@@ -210,10 +233,12 @@ public class DeliveryDispatcher {
   }
 
   private void pump() {
+    pumpSince = System.nanoTime();
     try {
       while (again && !stopped) {
         again = false;
         while (!stopped) {
+          heartbeat = System.nanoTime();
           int room = maxInFlight - inFlight.get();
           if (room <= 0) {
             saturated = true;
@@ -241,6 +266,8 @@ public class DeliveryDispatcher {
       LOG.log(Level.WARNING, "Delivery pump failed, retrying in 2 s: " + e.getMessage(), e);
       later(Duration.ofSeconds(2));
     } finally {
+      heartbeat = System.nanoTime();
+      pumpSince = 0;
       pumping.set(false);
       if (again) {
         wake();
@@ -281,15 +308,11 @@ public class DeliveryDispatcher {
     inFlight.addAndGet(-request.deliveries().size());
     if (result == null) {
       // the leases run out and the deliveries are attempted again: never lost
-      LOG.log(Level.SEVERE, "Channel failed unexpectedly for " + request, error);
+      LOG.log(Level.SEVERE, DeliveryLog.unexpected(request, error), error);
     } else {
-      if (result.succeeded()) {
-        LOG.fine(() -> "delivered " + request + " status=" + result.statusCode() + " ms="
-            + result.durationMs());
-      } else {
-        LOG.info(() -> "delivery failed " + request + " outcome=" + result.outcome().key()
-            + " error=" + result.summary() + " next=" + result.nextAttemptAt());
-      }
+      Level level = result.succeeded() ? Level.FINE
+          : result.outcome() == DeliveryStatus.DEAD ? Level.WARNING : Level.INFO;
+      LOG.log(level, () -> DeliveryLog.outcome(request, result));
       results.addAll(result.perDelivery(schedule));
       record();
     }
@@ -336,6 +359,9 @@ public class DeliveryDispatcher {
           // the leases expire and the deliveries are attempted again: at-least-once, not lost
           LOG.log(Level.SEVERE, "Could not record " + batch.size()
               + " attempt results; they will be re-attempted after their leases expire", e);
+          for (AttemptResult r : batch) {
+            LOG.warning(DeliveryLog.unrecorded(r, e.getMessage()));
+          }
           return;
         }
         try {
@@ -346,6 +372,7 @@ public class DeliveryDispatcher {
         }
       }
     }
+    meters.count(batch); // recorded (committed): counted once, however often the write was tried
     OffsetDateTime earliest = null;
     for (AttemptResult r : batch) {
       if (r.outcome() == DeliveryStatus.FAILED && r.nextAttemptAt() != null

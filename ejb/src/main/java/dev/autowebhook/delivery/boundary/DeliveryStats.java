@@ -201,6 +201,49 @@ public class DeliveryStats {
         LatencyHistogram.percentile(total, 0.95));
   }
 
+  /**
+   * One subscriber's open deliveries (pending, being sent or failed to retry) and, of those waiting
+   * to be claimed (pending or failed), how many are due and since when the oldest is due.
+   */
+  public record Backlog(long subscriberId, boolean enabled, long open, long due,
+      Instant oldestDueAt) {
+
+    /** Seconds the oldest due delivery has waited past its time (0 without one). */
+    public long oldestDueAgeSeconds(Instant now) {
+      return oldestDueAt == null ? 0 : Math.max(0, Duration.between(oldestDueAt, now).toSeconds());
+    }
+  }
+
+  /**
+   * Every subscriber with open deliveries, from one grouped query (health and metrics read it on
+   * every probe or scrape, so it must stay one statement whatever the number of subscribers).
+   */
+  public List<Backlog> backlogs(Instant now) {
+    List<Backlog> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT d.subscriber_id, s.enabled, COUNT(*),"
+            + " SUM(CASE WHEN d.status <> 'PROCESSING' AND d.next_attempt_at <= ? THEN 1 ELSE 0"
+            + " END), MIN(CASE WHEN d.status <> 'PROCESSING' AND d.next_attempt_at <= ?"
+            + " THEN d.next_attempt_at END)"
+            + " FROM aw_delivery d JOIN aw_subscriber s ON s.id = d.subscriber_id"
+            + " WHERE d.status IN ('PENDING', 'PROCESSING', 'FAILED')"
+            + " GROUP BY d.subscriber_id, s.enabled")) {
+      Timestamp ts = Timestamp.from(now);
+      ps.setTimestamp(1, ts);
+      ps.setTimestamp(2, ts);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Timestamp oldest = rs.getTimestamp(5);
+          out.add(new Backlog(rs.getLong(1), rs.getBoolean(2), rs.getLong(3), rs.getLong(4),
+              oldest == null ? null : oldest.toInstant()));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading the delivery backlog failed: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
   /** Every subscriber's health, in id order. Backlog: pending, being sent or failed (to retry). */
   public List<Health> health() {
     Map<Long, long[]> open = new HashMap<>();

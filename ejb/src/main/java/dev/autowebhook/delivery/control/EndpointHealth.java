@@ -31,8 +31,11 @@ public class EndpointHealth {
 
   @Inject AuditLog audit;
 
-  /** What a batch of results says about each subscriber: any success, else the first failure. */
-  record Verdict(boolean succeeded, Instant firstFailure, String lastError) {}
+  /**
+   * What a batch of results says about each subscriber: any success, else the first failure (and
+   * the last error with the event it was for).
+   */
+  record Verdict(boolean succeeded, Instant firstFailure, String lastError, String lastEvent) {}
 
   static Map<Long, Verdict> verdicts(List<AttemptResult> results) {
     Map<Long, Verdict> out = new LinkedHashMap<>();
@@ -40,13 +43,14 @@ public class EndpointHealth {
       long id = r.outgoing().subscriberId();
       Verdict v = out.get(id);
       if (r.succeeded()) {
-        out.put(id, new Verdict(true, null, null));
+        out.put(id, new Verdict(true, null, null, null));
       } else if (v == null) {
-        out.put(id, new Verdict(false, r.startedAt().toInstant(), r.summary()));
+        out.put(id, new Verdict(false, r.startedAt().toInstant(), r.summary(),
+            r.outgoing().eventUid()));
       } else if (!v.succeeded()) {
         Instant first = r.startedAt().toInstant().isBefore(v.firstFailure())
             ? r.startedAt().toInstant() : v.firstFailure();
-        out.put(id, new Verdict(false, first, r.summary()));
+        out.put(id, new Verdict(false, first, r.summary(), r.outgoing().eventUid()));
       }
     }
     return out;
@@ -93,7 +97,7 @@ public class EndpointHealth {
           disable.setLong(3, e.getKey());
           disable.setTimestamp(4, Timestamp.from(now.minusSeconds(autoDisableSeconds)));
           if (disable.executeUpdate() == 1) {
-            LOG.warning(() -> "Subscriber " + e.getKey() + " auto-disabled: " + reason);
+            LOG.warning(DeliveryLog.autoDisabled(e.getKey(), v.lastEvent(), reason));
             audit.record("subscriber.auto-disable", "subscriber", e.getKey(), reason);
           }
         }

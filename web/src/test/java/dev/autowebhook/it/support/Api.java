@@ -53,6 +53,7 @@ public final class Api {
     }
 
     private Api(String baseUrl, String authorization, Map<String, String> extraHeaders) {
+        Secrets.recordAuthorization(authorization); // for LogSecretsIT
         this.baseUrl = baseUrl;
         this.authorization = authorization;
         this.extraHeaders = extraHeaders == null ? Map.of() : extraHeaders;
@@ -60,6 +61,9 @@ public final class Api {
 
     /** A copy of this client that also sends {@code name: value} with every request. */
     public Api header(String name, String value) {
+        if (name.equalsIgnoreCase("Authorization")) {
+            Secrets.recordAuthorization(value);
+        }
         Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
         headers.put(name, value);
         return new Api(baseUrl, authorization, Map.copyOf(headers));
@@ -111,6 +115,7 @@ public final class Api {
 
     ApiResponse send(String method, String path, String contentType, String body, Duration timeout) {
         String url = url(path);
+        Secrets.recordJson(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(timeout)
                 .method(method, body == null
@@ -126,6 +131,7 @@ public final class Api {
         try {
             HttpResponse<String> response = CLIENT.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Secrets.recordJson(response.body());
             return new ApiResponse(method, url, response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + url + " failed: " + e, e);

@@ -97,6 +97,10 @@ public final class AppServer {
         e.putAll(b.databaseEnv);
         e.putAll(b.env);
         this.env = Map.copyOf(e);
+        // for LogSecretsIT (the database password is left out: PostgreSQL trusts, and it equals the user name)
+        Secrets.record(env.get("AUTOWEBHOOK_ADMIN_PASSWORD"));
+        Secrets.record(env.get("AUTOWEBHOOK_MASTER_KEY"));
+        Secrets.record(env.get("AUTOWEBHOOK_JMS_PASSWORD"));
     }
 
     /** Starts configuring a server; {@code name} (letters, digits, {@code . _ -}) names its log and temp dir. */
@@ -143,6 +147,7 @@ public final class AppServer {
         }
         Path jar = requiredFile("payara.micro.jar", Path.of("target", "runtime"), "payara-micro-", ".jar");
         Path war = requiredFile("app.war", Path.of("target"), "autowebhook", ".war");
+        Path postBoot = postBootCommands();
         killOrphan();
         awaitPortFree(Duration.ofSeconds(30));
 
@@ -152,7 +157,7 @@ public final class AppServer {
                 "-Dsun.net.httpserver.nodelay=true", COMMON_POOL));
         command.addAll(jvmArgs);
         command.addAll(List.of("-jar", jar.toString(), "--nocluster", "--port", Integer.toString(port),
-                "--contextroot", "/", "--deploy", war.toString()));
+                "--contextroot", "/", "--postbootcommandfile", postBoot.toString(), "--deploy", war.toString()));
 
         long started = System.nanoTime();
         try {
@@ -466,6 +471,22 @@ public final class AppServer {
             throw new IllegalStateException("System property " + property + " is not set and no " + prefix + "*" + suffix
                     + " was found in " + fallbackDir.toAbsolutePath() + ": run the ITs with `mvn verify`", e);
         }
+    }
+
+    /**
+     * The asadmin commands run.sh passes too ({@code server-config/payara-micro/post-boot.asadmin}: Payara's
+     * own metrics off {@code /metrics}); {@code -Dpayara.postboot.file} or, outside failsafe, found from
+     * the web module's directory.
+     */
+    private static Path postBootCommands() {
+        String configured = System.getProperty("payara.postboot.file");
+        Path file = configured != null && !configured.isBlank() ? Path.of(configured)
+                : Path.of("..", "server-config", "payara-micro", "post-boot.asadmin");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("Payara Micro post-boot command file " + file.toAbsolutePath()
+                    + " does not exist");
+        }
+        return file.toAbsolutePath().normalize();
     }
 
     private static int freePort() {
