@@ -23,14 +23,19 @@ public final class Validation {
   /** Validates and throws with {@code earlier} violations (e.g. type errors) first, if any. */
   public static void check(Validator validator, Object bean, List<Violation> earlier) {
     List<Violation> all = new ArrayList<>(earlier);
-    Set<ConstraintViolation<Object>> found = validator.validate(bean);
-    found.stream()
-        .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-        .forEach(v -> all.add(new Violation(snake(v.getPropertyPath().toString()),
-            v.getMessage())));
+    all.addAll(violations(validator, bean));
     if (!all.isEmpty()) {
       throw InvalidInputException.of(all);
     }
+  }
+
+  /** The constraint violations of {@code bean}, named and ordered as {@link #check} reports them. */
+  public static List<Violation> violations(Validator validator, Object bean) {
+    Set<ConstraintViolation<Object>> found = validator.validate(bean);
+    return found.stream()
+        .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+        .map(v -> new Violation(snake(v.getPropertyPath().toString()), v.getMessage()))
+        .toList();
   }
 
   public static String snake(String camel) {

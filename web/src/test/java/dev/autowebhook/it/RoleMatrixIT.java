@@ -124,6 +124,9 @@ class RoleMatrixIT {
     m.add(new Call("POST", w + "sync-state/{id}/deactivate", null, Access.SYNC_WRITE));
     m.add(new Call("POST", w + "sync-state/{id}/activate", null, Access.SYNC_WRITE));
     m.add(new Call("POST", a + "feed/retention", "[]", Access.ADMIN));
+    // configuration transfer: admins only, the export too (it shows every endpoint)
+    m.add(new Call("GET", a + "config-export", null, Access.ADMIN));
+    m.add(new Call("POST", a + "config-import", "{}", Access.ADMIN));
     // batch jobs
     m.add(new Call("GET", a + "jobs", null, Access.READ));
     m.add(new Call("POST", a + "jobs/{name}/executions", "{}", Access.ADMIN));

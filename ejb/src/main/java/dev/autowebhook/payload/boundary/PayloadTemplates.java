@@ -234,14 +234,37 @@ public class PayloadTemplates {
     if (same != null && !same.getId().equals(t.getId())) {
       throw new ConflictException("a template named '" + t.getName() + "' already exists");
     }
+    Validation.check(validator, t, rules(t));
+    // only now: finding a sample record may flush the edited template, which must be valid
+    renderer.validate(t.getBody(), sample(t.getModel()));
+  }
+
+  /**
+   * Everything {@link #create} and {@link #update} would refuse but the name's uniqueness,
+   * without saving or throwing (an import reports the errors of all its items at once). The body
+   * is rendered only when the rest is valid, as on save; {@code t} must not be managed (a sample
+   * record is looked up, which would flush it).
+   */
+  public List<Violation> violations(PayloadTemplate t) {
+    List<Violation> v = new ArrayList<>(rules(t));
+    v.addAll(Validation.violations(validator, t));
+    if (v.isEmpty()) {
+      try {
+        renderer.validate(t.getBody(), sample(t.getModel()));
+      } catch (InvalidInputException e) {
+        v.addAll(e.violations());
+      }
+    }
+    return v;
+  }
+
+  private List<Violation> rules(PayloadTemplate t) {
     List<Violation> v = new ArrayList<>();
     if (t.getModel() != null && models.type(t.getModel()).isEmpty()) {
       v.add(new Violation("model", "unknown model '" + t.getModel() + "'; known models are "
           + String.join(", ", models.keys())));
     }
-    Validation.check(validator, t, v);
-    // only now: finding a sample record may flush the edited template, which must be valid
-    renderer.validate(t.getBody(), sample(t.getModel()));
+    return v;
   }
 
   /**

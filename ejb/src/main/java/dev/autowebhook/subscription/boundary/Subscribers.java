@@ -171,7 +171,39 @@ public class Subscribers {
     matcher.invalidate();
   }
 
+  /** The subscriber of that name, or null. */
+  public Subscriber byName(String name) {
+    // COMMIT: an edited (unchecked) entity must not be flushed by this query
+    return em.createNamedQuery("Subscriber.byName", Subscriber.class)
+        .setParameter("name", name).setFlushMode(FlushModeType.COMMIT).getResultStream()
+        .findFirst().orElse(null);
+  }
+
+  /**
+   * Everything {@link #create} and {@link #update} would refuse, without saving, flushing or
+   * throwing (an import reports the errors of all its items at once); but the name's uniqueness,
+   * and the signing secret of a new subscriber, which {@link #create} makes.
+   */
+  public List<Violation> violations(Subscriber s) {
+    List<Violation> v = new ArrayList<>(rules(s));
+    Validation.violations(validator, s).stream()
+        .filter(x -> s.getId() != null || !x.field().equals("signing_secret"))
+        .forEach(v::add);
+    return v;
+  }
+
   private void check(Subscriber s, Long self) {
+    Validation.check(validator, s, rules(s));
+    // COMMIT: the query must not flush the edited (unchecked) entity before this check is done
+    List<Subscriber> same = em.createNamedQuery("Subscriber.byName", Subscriber.class)
+        .setParameter("name", s.getName()).setFlushMode(FlushModeType.COMMIT).getResultList();
+    if (same.stream().anyMatch(o -> !o.getId().equals(self))) {
+      throw new ConflictException("a subscriber named '" + s.getName() + "' already exists");
+    }
+  }
+
+  /** The rules beyond the entity's own constraints. */
+  private static List<Violation> rules(Subscriber s) {
     List<Violation> v = new ArrayList<>();
     if (s.getKind() == SubscriberKind.HTTP) {
       String url = s.getEndpointUrl();
@@ -224,13 +256,7 @@ public class Subscribers {
         && RESERVED_HEADERS.contains(s.getApiKeyHeader().toLowerCase(Locale.ROOT))) {
       v.add(new Violation("api_key_header", "'" + s.getApiKeyHeader() + "' is reserved"));
     }
-    Validation.check(validator, s, v);
-    // COMMIT: the query must not flush the edited (unchecked) entity before this check is done
-    List<Subscriber> same = em.createNamedQuery("Subscriber.byName", Subscriber.class)
-        .setParameter("name", s.getName()).setFlushMode(FlushModeType.COMMIT).getResultList();
-    if (same.stream().anyMatch(o -> !o.getId().equals(self))) {
-      throw new ConflictException("a subscriber named '" + s.getName() + "' already exists");
-    }
+    return v;
   }
 
   private static boolean blank(String s) {

@@ -123,6 +123,25 @@ public class WebhookConfigs {
   }
 
   private void check(WebhookConfig c) {
+    PayloadTemplate t = c.getTemplateId() == null ? null
+        : em.find(PayloadTemplate.class, c.getTemplateId());
+    List<Violation> v = new ArrayList<>(violations(c, t));
+    if (c.getTemplateId() != null && t == null) {
+      v.add(new Violation("template_id", "template " + c.getTemplateId() + " does not exist"));
+    }
+    if (!v.isEmpty()) {
+      throw InvalidInputException.of(v);
+    }
+  }
+
+  /**
+   * Everything {@link #create} and {@link #update} would refuse but the model's uniqueness and
+   * the existence of {@code template_id}, without saving or throwing (an import reports the errors
+   * of all its items at once and names templates that may not be saved yet).
+   *
+   * @param template the config's template, or null for none
+   */
+  public List<Violation> violations(WebhookConfig c, PayloadTemplate template) {
     List<Violation> v = new ArrayList<>();
     List<String> fields = List.of();
     if (c.getModel() != null && !c.getModel().isBlank()) {
@@ -151,16 +170,13 @@ public class WebhookConfigs {
     } catch (InvalidInputException e) {
       v.addAll(e.violations());
     }
-    if (c.getTemplateId() != null) {
-      PayloadTemplate t = em.find(PayloadTemplate.class, c.getTemplateId());
-      if (t == null) {
-        v.add(new Violation("template_id", "template " + c.getTemplateId() + " does not exist"));
-      } else if (t.getModel() != null && !t.getModel().equals(c.getModel())) {
-        v.add(new Violation("template_id", "template '" + t.getName() + "' is for model '"
-            + t.getModel() + "', not '" + c.getModel() + "'"));
-      }
+    if (template != null && template.getModel() != null
+        && !template.getModel().equals(c.getModel())) {
+      v.add(new Violation("template_id", "template '" + template.getName() + "' is for model '"
+          + template.getModel() + "', not '" + c.getModel() + "'"));
     }
-    Validation.check(validator, c, v);
+    v.addAll(Validation.violations(validator, c));
+    return v;
   }
 
   private static void checkFields(String name, String csv, List<String> known,
