@@ -139,7 +139,7 @@ class JobsIT {
         + (base + 3))).as("nothing deleted by the failed chunk").isEqualTo(3);
 
     Files.delete(archiveDir);
-    JsonObject done = finished(api.post("/api/v1/admin/jobs/executions/"
+    JsonObject done = finished(api.post("/api/v1/admin/job-executions/"
         + failed.getJsonNumber("id") + "/restart", "").expect(202).json());
     assertThat(done.getString("status")).isEqualTo("completed");
     assertThat(done.getJsonNumber("instance_id")).isEqualTo(failed.getJsonNumber("instance_id"));
@@ -149,7 +149,7 @@ class JobsIT {
     for (int i = 1; i <= 3; i++) {
       assertThat(files).contains("\"uid\":\"evt_arch" + (base + i) + "\"");
     }
-    api.post("/api/v1/admin/jobs/executions/" + done.getJsonNumber("id") + "/restart", "")
+    api.post("/api/v1/admin/job-executions/" + done.getJsonNumber("id") + "/restart", "")
         .expect(409);
   }
 
@@ -195,7 +195,7 @@ class JobsIT {
 
   @Test
   void badRequestsAreRefusedBeforeAnythingRuns() {
-    int before = api.get("/api/v1/admin/jobs/executions?limit=200").expect(200).jsonArray().size();
+    int before = api.get("/api/v1/admin/job-executions?limit=200").expect(200).jsonArray().size();
     JsonObject p = ValidationIT.problem(api.post("/api/v1/admin/jobs/replay/executions",
         Json.obj().add("from", "yesterday").add("models", "no.such").build()), 400);
     assertThat(ValidationIT.fields(p)).contains("\"from\"").contains("\"subscribers\"")
@@ -212,7 +212,7 @@ class JobsIT {
     ValidationIT.problem(api.post("/api/v1/admin/jobs/audit-cleanup/executions",
         "{\"audit_days\": [1]}"), 400);
     ValidationIT.problem(api.post("/api/v1/admin/jobs/no-such-job/executions", "{}"), 404);
-    ValidationIT.problem(api.get("/api/v1/admin/jobs/executions/987654321"), 404);
+    ValidationIT.problem(api.get("/api/v1/admin/job-executions/987654321"), 404);
 
     String viewer = Fixtures.unique("jview");
     api.post("/api/v1/admin/users", Json.obj().add("username", viewer)
@@ -222,13 +222,13 @@ class JobsIT {
     assertThat(asViewer.get("/api/v1/admin/jobs").expect(200).jsonArray())
         .extracting(v -> v.asJsonObject().getString("name"))
         .contains("event-cleanup", "audit-cleanup", "feed-archival", "replay");
-    assertThat(api.get("/api/v1/admin/jobs/executions?limit=200").expect(200).jsonArray())
+    assertThat(api.get("/api/v1/admin/job-executions?limit=200").expect(200).jsonArray())
         .as("nothing was started").hasSize(before);
   }
 
   private static JsonObject start(String job, jakarta.json.JsonObjectBuilder params) {
     var r = api.post("/api/v1/admin/jobs/" + job + "/executions", params.build()).expect(202);
-    assertThat(r.header("location")).contains("/api/v1/admin/jobs/executions/");
+    assertThat(r.header("location")).contains("/api/v1/admin/job-executions/");
     JsonObject run = r.json();
     assertThat(run.getString("job")).isEqualTo(job);
     return run;
@@ -236,7 +236,7 @@ class JobsIT {
 
   private static JsonObject finished(JsonObject run) {
     return Poll.until(WAIT, run.getString("job") + " finished",
-        () -> api.get("/api/v1/admin/jobs/executions/" + run.getJsonNumber("id")).expect(200)
+        () -> api.get("/api/v1/admin/job-executions/" + run.getJsonNumber("id")).expect(200)
             .json(),
         r -> List.of("completed", "failed", "stopped", "abandoned")
             .contains(r.getString("status")));

@@ -130,10 +130,10 @@ class RoleMatrixIT {
     // batch jobs
     m.add(new Call("GET", a + "jobs", null, Access.READ));
     m.add(new Call("POST", a + "jobs/{name}/executions", "{}", Access.ADMIN));
-    m.add(new Call("GET", a + "jobs/executions", null, Access.READ));
-    m.add(new Call("GET", a + "jobs/executions/{id}", null, Access.READ));
-    m.add(new Call("POST", a + "jobs/executions/{id}/restart", null, Access.ADMIN));
-    m.add(new Call("POST", a + "jobs/executions/{id}/stop", null, Access.ADMIN));
+    m.add(new Call("GET", a + "job-executions", null, Access.READ));
+    m.add(new Call("GET", a + "job-executions/{id}", null, Access.READ));
+    m.add(new Call("POST", a + "job-executions/{id}/restart", null, Access.ADMIN));
+    m.add(new Call("POST", a + "job-executions/{id}/stop", null, Access.ADMIN));
     // business records: bodies of the wrong JSON type are refused before anything is written
     for (String c : COLLECTIONS) {
       String r = "/api/v1/" + c;

@@ -1,6 +1,5 @@
 package dev.autowebhook.api.operations;
 
-import dev.autowebhook.api.Params;
 import dev.autowebhook.api.Roles;
 import dev.autowebhook.operations.boundary.JobRun;
 import dev.autowebhook.operations.boundary.Jobs;
@@ -18,7 +17,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -33,8 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The batch jobs (event and audit cleanup, feed archival, replay): what exists, start one with
- * parameters (202 and the execution to poll), executions with per-step counts, restart, stop.
+ * The batch jobs (event and audit cleanup, feed archival, replay): what exists, and starting one
+ * with parameters (202 and the execution to poll, see {@link JobExecutionsResource}).
  */
 @RequestScoped
 @Path("admin/jobs")
@@ -67,60 +65,8 @@ public class JobsResource {
   public Response start(@PathParam("name") String name, JsonObject parameters) {
     JobRun run = jobs.start(name, strings(parameters));
     return Response.accepted(run)
-        .location(uri.getBaseUriBuilder().path("admin/jobs/executions/{id}").build(run.id()))
+        .location(uri.getBaseUriBuilder().path("admin/job-executions/{id}").build(run.id()))
         .build();
-  }
-
-  @GET
-  @Path("executions")
-  @Operation(operationId = "listJobExecutions",
-      summary = "Recent executions on this node's job repository, newest first")
-  public List<JobRun> executions(@QueryParam("job") String job,
-      @QueryParam("limit") String limit) {
-    return jobs.executions(job == null || job.isBlank() ? null : job.trim(),
-        Params.intParam("limit", limit, 50));
-  }
-
-  @GET
-  @Path("executions/{id}")
-  @Operation(operationId = "getJobExecution", summary = "One execution: status and step counts")
-  @APIResponse(responseCode = "200", description = "The execution",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON,
-          schema = @Schema(implementation = JobRun.class)))
-  @APIResponse(responseCode = "404", description = "No such execution")
-  public JobRun execution(@PathParam("id") long id) {
-    return jobs.execution(id);
-  }
-
-  @POST
-  @Path("executions/{id}/restart")
-  @RolesAllowed(Roles.ADMIN)
-  @Operation(operationId = "restartJobExecution",
-      summary = "Restart a failed or stopped execution from its last checkpoint")
-  @APIResponse(responseCode = "202", description = "The new execution",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON,
-          schema = @Schema(implementation = JobRun.class)))
-  @APIResponse(responseCode = "404", description = "No such execution")
-  @APIResponse(responseCode = "409", description = "Not the latest failed or stopped execution")
-  public Response restart(@PathParam("id") long id) {
-    JobRun run = jobs.restart(id);
-    return Response.accepted(run)
-        .location(uri.getBaseUriBuilder().path("admin/jobs/executions/{id}").build(run.id()))
-        .build();
-  }
-
-  @POST
-  @Path("executions/{id}/stop")
-  @RolesAllowed(Roles.ADMIN)
-  @Operation(operationId = "stopJobExecution", summary = "Stop a running execution after its"
-      + " current chunk")
-  @APIResponse(responseCode = "200", description = "Stopping",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON,
-          schema = @Schema(implementation = JobRun.class)))
-  @APIResponse(responseCode = "404", description = "No such execution")
-  @APIResponse(responseCode = "409", description = "The execution is not running")
-  public JobRun stop(@PathParam("id") long id) {
-    return jobs.stop(id);
   }
 
   /** Parameters as text; a nested object, array or boolean is refused. */
