@@ -1,7 +1,8 @@
-package dev.autowebhook.operations.boundary;
+package dev.autowebhook.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autowebhook.operations.boundary.Jobs;
 import dev.autowebhook.platform.InvalidInputException;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
-package dev.autowebhook.operations.boundary;
+package dev.autowebhook.jobs;
 
+import dev.autowebhook.operations.boundary.JobRun;
+import dev.autowebhook.operations.boundary.Jobs;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ScheduleExpression;
