@@ -100,6 +100,9 @@ public class ConfiguredDataSource implements DataSource {
     if (getUrl().startsWith("jdbc:postgresql:")) {
       props.putIfAbsent("reWriteBatchedInserts", "true");
       props.putIfAbsent("ApplicationName", "autowebhook");
+      if (loginTimeout > 0) {
+        props.putIfAbsent("loginTimeout", Integer.toString(loginTimeout));
+      }
     }
     Connection c = driver().connect(getUrl(), props);
     if (c == null) {

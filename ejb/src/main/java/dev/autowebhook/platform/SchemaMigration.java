@@ -18,6 +18,9 @@ import org.flywaydb.core.Flyway;
 @DataSourceDefinition(
     name = SchemaMigration.DATASOURCE,
     className = "dev.autowebhook.platform.ConfiguredDataSource",
+    // WildFly refuses a data source class without a connection property it can set on it: the
+    // login timeout is one (URL and credentials come from ConfiguredDataSource itself)
+    loginTimeout = SchemaMigration.LOGIN_TIMEOUT_SECONDS,
     minPoolSize = 2,
     maxPoolSize = 40,
     properties = {"fish.payara.is-connection-validation-required=true",
@@ -30,6 +33,7 @@ import org.flywaydb.core.Flyway;
     name = SchemaMigration.NON_TX_DATASOURCE,
     className = "dev.autowebhook.platform.ConfiguredDataSource",
     transactional = false,
+    loginTimeout = SchemaMigration.LOGIN_TIMEOUT_SECONDS,
     minPoolSize = 1,
     maxPoolSize = 8,
     properties = {"fish.payara.is-connection-validation-required=true",
@@ -42,6 +46,8 @@ public class SchemaMigration {
 
   public static final String DATASOURCE = "java:app/jdbc/autowebhook";
   public static final String NON_TX_DATASOURCE = "java:app/jdbc/autowebhook-nontx";
+  /** How long opening a database connection may take. */
+  static final int LOGIN_TIMEOUT_SECONDS = 10;
   private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
   @Resource(lookup = DATASOURCE)
