@@ -3,14 +3,10 @@ package dev.autowebhook.smoke;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.MessageConsumer;
-import jakarta.jms.Message;
 import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -78,29 +74,10 @@ class PayaraServerIT extends ServerSmokeTest {
     Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
     MessageConsumer consumer = session.createConsumer(session.createTopic(topic));
     connection.start();
-    return new TopicConsumer() {
-      @Override
-      public List<String> receive(int count, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<String> got = new ArrayList<>();
-        while (got.size() < count) {
-          long left = (deadline - System.nanoTime()) / 1_000_000;
-          Message m = left > 0 ? consumer.receive(left) : null;
-          if (m == null) {
-            throw new AssertionError("Expected " + count + " message(s) on topic " + topic
-                + " within " + timeout + " but got " + got);
-          }
-          got.add(((TextMessage) m).getText());
-        }
-        return got;
-      }
-
-      @Override
-      public void close() throws Exception {
-        connection.close();
-        loader.close();
-      }
-    };
+    return consumer(topic, consumer::receive, () -> {
+      connection.close();
+      loader.close();
+    });
   }
 
   /** A port base whose HTTP, HTTPS, admin, JMS, IIOP and JMX ports are free. */

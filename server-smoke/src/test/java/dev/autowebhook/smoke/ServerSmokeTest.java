@@ -2,6 +2,8 @@ package dev.autowebhook.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -15,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +47,37 @@ abstract class ServerSmokeTest {
   interface TopicConsumer extends AutoCloseable {
     /** The bodies of the next {@code count} text messages, waiting up to {@code timeout} in all. */
     List<String> receive(int count, Duration timeout) throws Exception;
+  }
+
+  /** The receive call of a JMS consumer (simplified or classic API). */
+  interface Next {
+    Message receive(long timeoutMillis) throws Exception;
+  }
+
+  /** A topic consumer that takes messages with {@code next} and closes with {@code close}. */
+  static TopicConsumer consumer(String topic, Next next, AutoCloseable close) {
+    return new TopicConsumer() {
+      @Override
+      public List<String> receive(int count, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> got = new ArrayList<>();
+        while (got.size() < count) {
+          long left = (deadline - System.nanoTime()) / 1_000_000;
+          Message m = left > 0 ? next.receive(left) : null;
+          if (m == null) {
+            throw new AssertionError("Expected " + count + " message(s) on topic " + topic
+                + " within " + timeout + " but got " + got);
+          }
+          got.add(((TextMessage) m).getText());
+        }
+        return got;
+      }
+
+      @Override
+      public void close() throws Exception {
+        close.close();
+      }
+    };
   }
 
   static final Path SMOKE_DIR = Path.of(System.getProperty("smoke.dir", "target/smoke")).toAbsolutePath();

@@ -2,11 +2,7 @@ package dev.autowebhook.smoke;
 
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
-import jakarta.jms.Message;
-import jakarta.jms.TextMessage;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -74,29 +70,10 @@ class WildFlyIT extends ServerSmokeTest {
         JMS_USER, JMS_PASSWORD);
     JMSContext context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
     JMSConsumer consumer = context.createConsumer(context.createTopic("jms.topic." + topic));
-    return new TopicConsumer() {
-      @Override
-      public List<String> receive(int count, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<String> got = new ArrayList<>();
-        while (got.size() < count) {
-          long left = (deadline - System.nanoTime()) / 1_000_000;
-          Message m = left > 0 ? consumer.receive(left) : null;
-          if (m == null) {
-            throw new AssertionError("Expected " + count + " message(s) on topic " + topic
-                + " within " + timeout + " but got " + got);
-          }
-          got.add(((TextMessage) m).getText());
-        }
-        return got;
-      }
-
-      @Override
-      public void close() {
-        context.close();
-        factory.close();
-      }
-    };
+    return consumer(topic, consumer::receive, () -> {
+      context.close();
+      factory.close();
+    });
   }
 
   /** A port offset whose HTTP, management, HTTPS and IIOP ports are free. */
