@@ -43,8 +43,7 @@ class UiSubscribersIT extends DeliveryTestBase {
       // a bad URL: the message sits next to the field and nothing is saved
       b.type(By.id("sub:name"), name);
       b.type(By.id("sub:endpoint_url"), "ftp://nowhere");
-      b.click(By.id("sub:auth_type"));
-      b.click(By.cssSelector("[id='sub:auth_type_panel'] li[data-label='Bearer token']"));
+      b.choose("sub:auth_type", "Bearer token");
       b.waitVisible(By.id("sub:auth_token"));
       b.type(By.id("sub:auth_token"), token);
       b.click(By.id("sub:save"));

@@ -56,9 +56,7 @@ class UiTemplatesIT {
 
   /** Picks an option of a PrimeFaces select menu by its label. */
   static void choose(Browser b, String menuId, String label) {
-    b.click(By.id(menuId));
-    b.click(By.cssSelector("[id='" + menuId + "_panel'] li[data-label='" + label + "']"));
-    b.waitAjax();
+    b.choose(menuId, label);
   }
 
   @Test

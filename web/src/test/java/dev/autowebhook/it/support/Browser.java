@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -155,6 +156,43 @@ public final class Browser implements AutoCloseable {
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Picks an option of a PrimeFaces select menu by its label and waits until the menu shows it
+   * and its ajax is done. Tries again when the click landed while the panel was still opening
+   * (under load the first click can be lost).
+   */
+  public Browser choose(String menuId, String label) {
+    By panel = By.id(menuId + "_panel");
+    By item = By.cssSelector("[id='" + menuId + "_panel'] li[data-label='" + label + "']");
+    By shown = By.id(menuId + "_label");
+    for (int attempt = 1; ; attempt++) {
+      try {
+        if (!driver.findElement(panel).isDisplayed()) {
+          click(By.id(menuId));
+        }
+        click(item);
+        new WebDriverWait(driver, Duration.ofSeconds(5))
+            .ignoring(StaleElementReferenceException.class)
+            .until(d -> d.findElement(shown).getText().equals(label));
+        waitAjax();
+        return this;
+      } catch (WebDriverException e) { // lost or intercepted click while the panel moved
+        if (attempt == 3) {
+          throw e;
+        }
+        sleepQuietly(300);
+      }
+    }
+  }
+
+  private static void sleepQuietly(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
