@@ -107,6 +107,7 @@ public class DeliveryDispatcher {
   private String node;
   private RetrySchedule schedule;
   private Map<SubscriberKind, DeliveryChannel> channels;
+  private WebhookSender http;
   /** JMS sends block: they get threads of their own (as many as the publisher has sessions). */
   private static final int JMS_THREADS = 16;
   private ExecutorService jmsThreads;
@@ -162,8 +163,9 @@ public class DeliveryDispatcher {
     jmsThreads = Executors.newFixedThreadPool(JMS_THREADS, threadFactory);
     work = Executors.newFixedThreadPool(4, threadFactory);
     timers = Executors.newSingleThreadScheduledExecutor(threadFactory);
+    http = new WebhookSender(schedule, new TargetGuard(allowedTargets), maxInFlight);
     channels = Map.of(
-        SubscriberKind.HTTP, new WebhookSender(schedule, new TargetGuard(allowedTargets)),
+        SubscriberKind.HTTP, http,
         SubscriberKind.JMS, new JmsSender(jmsPublisher, jmsThreads, schedule));
     LOG.info(() -> "Delivery dispatcher " + (enabled ? "started" : "DISABLED") + " on node "
         + node + " (retry base " + retryBaseSeconds + " s)");
@@ -178,6 +180,7 @@ public class DeliveryDispatcher {
     jmsThreads.shutdown();
     timers.shutdownNow();
     work.shutdown();
+    http.close();
   }
 
   private static String defaultNodeId() {

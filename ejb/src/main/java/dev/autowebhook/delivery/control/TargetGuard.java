@@ -1,6 +1,5 @@
 package dev.autowebhook.delivery.control;
 
-import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
@@ -71,9 +70,20 @@ public final class TargetGuard {
       Cidr.parse("::/128"), Cidr.parse("::1/128"), Cidr.parse("fc00::/7"), Cidr.parse("fe80::/10"),
       Cidr.parse("ff00::/8"));
 
+  /** How host names become addresses: the system resolver, or a fake one in tests. */
+  interface Lookup {
+    InetAddress[] all(String host) throws UnknownHostException;
+  }
+
   private final List<Cidr> allowed;
+  private final Lookup lookup;
 
   public TargetGuard(String allowedCsv) {
+    this(allowedCsv, InetAddress::getAllByName);
+  }
+
+  TargetGuard(String allowedCsv, Lookup lookup) {
+    this.lookup = lookup;
     List<Cidr> list = new ArrayList<>();
     if (allowedCsv != null) {
       for (String part : allowedCsv.split(",")) {
@@ -93,28 +103,56 @@ public final class TargetGuard {
   /** How a refusal because the host does not resolve begins. */
   public static final String DNS_FAILURE = "DNS lookup failed for ";
 
+  /** A host that resolves to an address outside the allowed targets. */
+  public static final class Refused extends UnknownHostException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Resolves a host name (or IP literal, with or without brackets) and returns its addresses if
+   * every one of them may be contacted. The HTTP client connects to exactly these addresses, so
+   * a name that resolves differently at connect time (DNS rebinding) cannot slip through.
+   *
+   * @throws Refused if one address is private, loopback, link-local, … and not allowed
+   * @throws UnknownHostException if the name does not resolve
+   */
+  public InetAddress[] resolve(String host) throws UnknownHostException {
+    String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1)
+        : host;
+    InetAddress[] addresses;
+    try {
+      addresses = lookup.all(h);
+    } catch (UnknownHostException e) {
+      throw new UnknownHostException(DNS_FAILURE + h);
+    }
+    for (InetAddress a : addresses) {
+      String why = refusal(a);
+      if (why != null) {
+        throw new Refused(host + " resolves to " + a.getHostAddress() + ", " + why);
+      }
+    }
+    return addresses;
+  }
+
   /**
    * Resolves the URL's host and returns null when every address may be contacted, or the reason
-   * why not.
+   * why not (a check for forms; sending checks again at connect time, see {@link #resolve}).
    */
   public String refusal(URI uri) {
     String host = uri.getHost();
     if (host == null) {
       return "the URL has no host";
     }
-    InetAddress[] addresses;
     try {
-      addresses = InetAddress.getAllByName(host);
+      resolve(host);
+      return null;
     } catch (UnknownHostException e) {
-      return DNS_FAILURE + host;
+      return e.getMessage();
     }
-    for (InetAddress a : addresses) {
-      String why = refusal(a);
-      if (why != null) {
-        return host + " resolves to " + a.getHostAddress() + ", " + why;
-      }
-    }
-    return null;
   }
 
   String refusal(InetAddress address) {
@@ -133,20 +171,28 @@ public final class TargetGuard {
     return null;
   }
 
-  /** The IPv4 address inside an IPv4-mapped (::ffff:a.b.c.d) or compatible IPv6 address. */
+  /**
+   * The IPv4 address inside an IPv6 address that reaches it: IPv4-mapped (::ffff:a.b.c.d),
+   * IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::a.b.c.d) and 6to4 (2002:aabb:ccdd::).
+   */
   private static byte[] embeddedV4(InetAddress address) {
-    if (address instanceof Inet4Address || !(address instanceof Inet6Address)) {
+    if (!(address instanceof Inet6Address)) {
       return null;
     }
     byte[] b = address.getAddress();
-    for (int i = 0; i < 10; i++) {
+    if ((b[0] & 0xFF) == 0x20 && (b[1] & 0xFF) == 0x02) {
+      return new byte[] {b[2], b[3], b[4], b[5]};
+    }
+    boolean nat64 = (b[0] & 0xFF) == 0x00 && (b[1] & 0xFF) == 0x64 && (b[2] & 0xFF) == 0xff
+        && (b[3] & 0xFF) == 0x9b;
+    for (int i = nat64 ? 4 : 0; i < 10; i++) {
       if (b[i] != 0) {
         return null;
       }
     }
     boolean mapped = (b[10] & 0xFF) == 0xFF && (b[11] & 0xFF) == 0xFF;
-    boolean compatible = b[10] == 0 && b[11] == 0;
-    if (!mapped && !compatible) {
+    boolean zero = b[10] == 0 && b[11] == 0;
+    if (!(nat64 ? zero : mapped || zero)) {
       return null;
     }
     return new byte[] {b[12], b[13], b[14], b[15]};

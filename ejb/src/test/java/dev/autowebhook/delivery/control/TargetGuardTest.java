@@ -47,6 +47,10 @@ class TargetGuardTest {
       "http://[::ffff:7f00:1]/",
       "http://[::127.0.0.1]/", // IPv4-compatible form
       "https://[::10.1.2.3]:8443/",
+      "http://[64:ff9b::10.0.0.1]/", // NAT64 of a private address
+      "http://[64:ff9b::a9fe:a9fe]/", // NAT64 of 169.254.169.254
+      "http://[2002:a00:1::1]/", // 6to4 of 10.0.0.1
+      "http://[2002:7f00:1::]/", // 6to4 of 127.0.0.1
   })
   void refusesInternalAddresses(String url) {
     assertThat(cut.refusal(URI.create(url)))
@@ -77,6 +81,8 @@ class TargetGuardTest {
       "http://192.169.0.1/",
       "http://11.0.0.1/",
       "http://[::ffff:93.184.216.34]/",
+      "http://[64:ff9b::93.184.216.34]/",
+      "http://[2002:5db8:d822::1]/", // 6to4 of 93.184.216.34
   })
   void allowsPublicAddresses(String url) {
     assertThat(cut.refusal(URI.create(url))).isNull();
