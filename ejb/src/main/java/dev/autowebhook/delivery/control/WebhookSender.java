@@ -137,8 +137,11 @@ public class WebhookSender implements DeliveryChannel, AutoCloseable {
     };
   }
 
+  /** Stops both clients: requests in flight get up to 5 s, then their connections are closed. */
   @Override
   public void close() {
+    verifying.initiateShutdown();
+    trusting.initiateShutdown();
     verifying.close(CloseMode.GRACEFUL);
     trusting.close(CloseMode.GRACEFUL);
   }
