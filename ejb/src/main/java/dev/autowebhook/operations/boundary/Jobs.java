@@ -44,6 +44,7 @@ public class Jobs {
   public record Definition(String name, String description, Map<String, String> parameters) {}
 
   static final int MAX_LIST = 200;
+  public static final String MASTER_KEY_ROTATION = "master-key-rotation";
 
   @Inject FeedRetention feedRetention;
   @Inject AuditRetention auditRetention;
@@ -71,7 +72,11 @@ public class Jobs {
                 "from", "ISO-8601 start (inclusive), required",
                 "to", "ISO-8601 end (exclusive), default now",
                 "models", "comma-separated model keys, default all",
-                "subscribers", "comma-separated subscriber ids, required")));
+                "subscribers", "comma-separated subscriber ids, required")),
+        new Definition(MASTER_KEY_ROTATION, "Re-encrypt every stored secret (subscriber"
+            + " credentials, custom headers, signing secrets) under the current"
+            + " AUTOWEBHOOK_MASTER_KEY; values under AUTOWEBHOOK_MASTER_KEY_PREVIOUS are read with"
+            + " it. The exit status says how many were re-encrypted", params()));
   }
 
   /** Starts a job after checking its parameters. */
@@ -181,6 +186,7 @@ public class Jobs {
       case "feed-archival" -> archive.cutoff(number("archive_days", p.get("archive_days")));
       case "replay" -> replays.scope(p.get("from"), p.get("to"), p.get("models"),
           p.get("subscribers"));
+      case MASTER_KEY_ROTATION -> { } // no parameters
       default -> throw new IllegalStateException("no check for " + name);
     }
   }

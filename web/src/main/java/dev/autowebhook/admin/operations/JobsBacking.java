@@ -64,6 +64,22 @@ public class JobsBacking implements Serializable {
         .collect(Collectors.joining("; "));
   }
 
+  /** What Run now asks before it starts the job. */
+  public String confirmation(Jobs.Definition d) {
+    return Jobs.MASTER_KEY_ROTATION.equals(d.name())
+        ? "Re-encrypt every stored secret under the current master key now?"
+        : "Run " + d.name() + " now with the configured retention?";
+  }
+
+  /**
+   * The exit status when it says more than the status (e.g. how many secrets a master key
+   * rotation re-encrypted), else null.
+   */
+  public String outcome(JobRun run) {
+    String exit = run.exitStatus();
+    return exit == null || exit.equalsIgnoreCase(run.status()) ? null : exit;
+  }
+
   /** The parameters an execution was started with, as "a=1, b=2". */
   public String parameters(JobRun run) {
     return run.parameters().entrySet().stream().map(Map.Entry::toString)

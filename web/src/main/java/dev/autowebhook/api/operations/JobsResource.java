@@ -31,8 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The batch jobs (event and audit cleanup, feed archival, replay): what exists, and starting one
- * with parameters (202 and the execution to poll, see {@link JobExecutionsResource}).
+ * The batch jobs (event and audit cleanup, feed archival, replay, master key rotation): what
+ * exists, and starting one with parameters (202 and the execution to poll, see
+ * {@link JobExecutionsResource}).
  */
 @RequestScoped
 @Path("admin/jobs")

@@ -100,6 +100,7 @@ public final class AppServer {
         // for LogSecretsIT (the database password is left out: PostgreSQL trusts, and it equals the user name)
         Secrets.record(env.get("AUTOWEBHOOK_ADMIN_PASSWORD"));
         Secrets.record(env.get("AUTOWEBHOOK_MASTER_KEY"));
+        Secrets.record(env.get("AUTOWEBHOOK_MASTER_KEY_PREVIOUS"));
         Secrets.record(env.get("AUTOWEBHOOK_JMS_PASSWORD"));
     }
 

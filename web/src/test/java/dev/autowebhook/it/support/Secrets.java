@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * Every secret the integration tests hand to the application or get back from it, appended to
  * {@code <it.work.dir>/secrets.txt} so that {@code LogSecretsIT}, run after all other ITs, can
  * prove none of them reached a server log. Recorded by the support classes, not by each test:
- * {@link AppServer} records the admin password (and master key, JMS password) it starts with;
+ * {@link AppServer} records the admin password (and master keys, JMS password) it starts with;
  * {@link Api} records the Basic and Bearer credentials it sends and, from JSON bodies, every
  * {@code password}, {@code auth_token}, {@code api_key}, {@code basic_password} sent and every
  * {@code signing_secret} and {@code token} answered. Values shorter than {@link #MIN_LENGTH} are
