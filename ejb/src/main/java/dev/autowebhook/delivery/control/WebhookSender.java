@@ -16,9 +16,11 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
@@ -75,8 +77,13 @@ public class WebhookSender implements DeliveryChannel, AutoCloseable {
   public static final String USER_AGENT = "AutoWebhook-JakartaEE/1.0";
   static final int EXCERPT_BYTES = 1024;
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-  private static final Pattern SENSITIVE =
-      Pattern.compile("(?i).*(auth|token|key|secret|pass|cookie|session|credential).*");
+  /**
+   * The headers we set ourselves, recorded as sent (lower case; also every {@code
+   * x-autowebhook-…}). Every other value came from the subscriber — credentials, custom headers,
+   * which the API itself never shows — and is recorded as {@code ****}.
+   */
+  static final Set<String> OWN_HEADERS = Set.of("content-type", "user-agent", "idempotency-key",
+      "webhook-id", "webhook-timestamp", "webhook-signature");
   /** RFC 9110 token characters: what a header name may contain. */
   private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
@@ -191,7 +198,7 @@ public class WebhookSender implements DeliveryChannel, AutoCloseable {
       return CompletableFuture.completedFuture(failure(out, started, t0, null, null,
           "InvalidRequest", invalid, null, null));
     }
-    String masked = mask(headers);
+    String masked = mask(headers, target.headers().keySet());
     Timeout timeout = Timeout.ofSeconds(target.timeoutSeconds());
     SimpleRequestBuilder rb = SimpleRequestBuilder.post(uri)
         .setBody(out.body(), JSON)
@@ -361,8 +368,14 @@ public class WebhookSender implements DeliveryChannel, AutoCloseable {
     return m == null || m.isBlank() ? e.getClass().getName() : m;
   }
 
-  /** The request headers as JSON, credentials replaced by ****. */
-  static String mask(Map<String, String> headers) {
+  /**
+   * The request headers as JSON for the attempt log: our own headers as sent, the scheme of an
+   * authorization, and {@code ****} for every other value and for every header the subscriber
+   * configured ({@code configured}: its custom and auth header names), whatever its name.
+   */
+  static String mask(Map<String, String> headers, Set<String> configured) {
+    Set<String> fromSubscriber = new HashSet<>();
+    configured.forEach(n -> fromSubscriber.add(n.toLowerCase(Locale.ROOT)));
     JsonObjectBuilder b = Jsonp.PROVIDER.createObjectBuilder();
     headers.forEach((name, value) -> {
       String v = value == null ? "" : value;
@@ -370,8 +383,8 @@ public class WebhookSender implements DeliveryChannel, AutoCloseable {
       if (lower.equals("authorization") || lower.equals("proxy-authorization")) {
         int sp = v.indexOf(' ');
         v = (sp > 0 ? v.substring(0, sp + 1) : "") + "****";
-      } else if (!lower.equals("webhook-signature") && !lower.equals("idempotency-key")
-          && SENSITIVE.matcher(lower).matches()) {
+      } else if (fromSubscriber.contains(lower)
+          || !(OWN_HEADERS.contains(lower) || lower.startsWith("x-autowebhook-"))) {
         v = "****";
       }
       b.add(name, v);

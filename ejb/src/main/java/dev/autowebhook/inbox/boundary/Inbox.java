@@ -15,6 +15,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -26,6 +28,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Inbox {
 
   public static final String PATH = "/api/v1/inbox";
+
+  /**
+   * Request headers the inbox shows as received (lower case; also every {@code x-autowebhook-…}):
+   * transport and webhook headers. Every other value may be a credential — an api key under any
+   * header name, a subscriber's custom header — and is kept as {@code ****}.
+   */
+  static final Set<String> SHOWN_HEADERS = Set.of("host", "connection", "content-length",
+      "content-type", "accept", "accept-encoding", "user-agent", "idempotency-key", "webhook-id",
+      "webhook-timestamp", "webhook-signature");
+
+  /** How a received header is stored and shown: as received when harmless, else {@code ****}. */
+  public static String shown(String name, String value) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return SHOWN_HEADERS.contains(lower) || lower.startsWith("x-autowebhook-") ? value : "****";
+  }
 
   @PersistenceContext(unitName = "autowebhook")
   EntityManager em;

@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -40,7 +41,13 @@ class WebhookSenderTest {
   }
 
   private static JsonObject masked(Headers b) {
-    return Json.createReader(new StringReader(WebhookSender.mask(b.map))).readObject();
+    return masked(b, Set.of());
+  }
+
+  /** As recorded for a subscriber that configured the headers {@code configured}. */
+  private static JsonObject masked(Headers b, Set<String> configured) {
+    return Json.createReader(new StringReader(WebhookSender.mask(b.map, configured)))
+        .readObject();
   }
 
   /** Request headers in the order they are set. */
@@ -93,26 +100,57 @@ class WebhookSenderTest {
   }
 
   @Test
-  void maskKeepsSignatureIdAndOtherPlainHeaders() {
+  void maskKeepsOurOwnHeaders() {
     String signature = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
     JsonObject m = masked(request()
         .header("webhook-signature", signature)
         .header("webhook-id", "evt_1")
         .header("webhook-timestamp", "1614265330")
+        .header("Idempotency-Key", "evt_1")
         .header("Content-Type", "application/json")
         .header("User-Agent", WebhookSender.USER_AGENT)
         .header("X-AutoWebhook-Model", "sale.order")
         .header("X-AutoWebhook-Event", "update")
-        .header("X-Tenant", "acme"));
+        .header("X-AutoWebhook-Attempt", "2"));
 
     assertThat(m.getString("webhook-signature")).isEqualTo(signature);
     assertThat(m.getString("webhook-id")).isEqualTo("evt_1");
     assertThat(m.getString("webhook-timestamp")).isEqualTo("1614265330");
+    assertThat(m.getString("Idempotency-Key")).isEqualTo("evt_1");
     assertThat(m.getString("Content-Type")).isEqualTo("application/json");
     assertThat(m.getString("User-Agent")).isEqualTo(WebhookSender.USER_AGENT);
     assertThat(m.getString("X-AutoWebhook-Model")).isEqualTo("sale.order");
     assertThat(m.getString("X-AutoWebhook-Event")).isEqualTo("update");
-    assertThat(m.getString("X-Tenant")).isEqualTo("acme");
+    assertThat(m.getString("X-AutoWebhook-Attempt")).isEqualTo("2");
+  }
+
+  /**
+   * Custom headers and an api key under any header name are the subscriber's (encrypted at rest,
+   * never shown by the API): masked whatever their name looks like.
+   */
+  @Test
+  void maskHidesEveryHeaderTheSubscriberConfiguredWhateverItsName() {
+    JsonObject m = masked(request()
+        .header("X-Tenant", "acme-tenant-4711")
+        .header("X-Client-Ref", "k-innocent-name")
+        .header("X-AutoWebhook-Extra", "from-the-subscriber")
+        .header("webhook-id", "evt_1"),
+        Set.of("x-tenant", "X-Client-Ref", "X-AutoWebhook-Extra"));
+
+    assertThat(m.getString("X-Tenant")).isEqualTo("****");
+    assertThat(m.getString("X-Client-Ref")).isEqualTo("****");
+    assertThat(m.getString("X-AutoWebhook-Extra")).isEqualTo("****");
+    assertThat(m.getString("webhook-id")).isEqualTo("evt_1");
+    assertThat(m.toString()).doesNotContain("acme-tenant-4711", "k-innocent-name",
+        "from-the-subscriber");
+  }
+
+  @Test
+  void maskHidesHeadersThatAreNotOurs() {
+    JsonObject m = masked(request().header("X-Tenant", "acme").header("Accept", "*/*"));
+
+    assertThat(m.getString("X-Tenant")).isEqualTo("****");
+    assertThat(m.getString("Accept")).isEqualTo("****");
   }
 
   @Test

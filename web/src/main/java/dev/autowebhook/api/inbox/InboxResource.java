@@ -81,13 +81,7 @@ public class InboxResource {
     }
     JsonObjectBuilder h = Jsonp.PROVIDER.createObjectBuilder();
     headers.getRequestHeaders().forEach((k, v) -> {
-      String lower = k.toLowerCase(Locale.ROOT);
-      String value = v.isEmpty() ? "" : v.get(0);
-      if (lower.equals("authorization") || lower.equals("x-api-key") || lower.contains("token")
-          || lower.contains("secret")) {
-        value = "****";
-      }
-      h.add(lower, value);
+      h.add(k.toLowerCase(Locale.ROOT), Inbox.shown(k, v.isEmpty() ? "" : v.get(0)));
     });
     InboxMessage m = inbox.receive(headers.getHeaderString("webhook-id"),
         headers.getHeaderString("webhook-timestamp"), headers.getHeaderString("webhook-signature"),

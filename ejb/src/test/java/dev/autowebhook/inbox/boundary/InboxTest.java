@@ -1,0 +1,30 @@
+package dev.autowebhook.inbox.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The inbox keeps transport and webhook headers as received and masks every other value. */
+class InboxTest {
+
+  @Test
+  void webhookAndTransportHeadersAreShown() {
+    assertThat(Inbox.shown("webhook-signature", "v1,abc=")).isEqualTo("v1,abc=");
+    assertThat(Inbox.shown("Webhook-Id", "evt_1")).isEqualTo("evt_1");
+    assertThat(Inbox.shown("webhook-timestamp", "1614265330")).isEqualTo("1614265330");
+    assertThat(Inbox.shown("Content-Type", "application/json")).isEqualTo("application/json");
+    assertThat(Inbox.shown("user-agent", "AutoWebhook-JakartaEE/1.0"))
+        .isEqualTo("AutoWebhook-JakartaEE/1.0");
+    assertThat(Inbox.shown("x-autowebhook-model", "sale.order")).isEqualTo("sale.order");
+  }
+
+  /** An api key under an innocent name or a custom header may be a credential. */
+  @Test
+  void everyOtherValueIsMasked() {
+    assertThat(Inbox.shown("authorization", "Bearer t-123")).isEqualTo("****");
+    assertThat(Inbox.shown("x-api-key", "k-123")).isEqualTo("****");
+    assertThat(Inbox.shown("X-Client-Ref", "k-innocent")).isEqualTo("****");
+    assertThat(Inbox.shown("x-route", "r-42")).isEqualTo("****");
+    assertThat(Inbox.shown("cookie", "session=1")).isEqualTo("****");
+  }
+}
