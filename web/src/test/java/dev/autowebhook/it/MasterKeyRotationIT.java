@@ -39,8 +39,11 @@ import org.junit.jupiter.api.Test;
  * the release before the key ring wrote it); the server restarts with key B and the previous key
  * A, and deliveries to a loopback receiver are still signed with the same secrets (both, during a
  * signing secret's grace period) and carry the same credentials; the {@code master-key-rotation}
- * job re-encrypts every secret (its exit status says how many), after which the raw table holds
- * only values under B's key id and no plain text; a restart with key B alone still delivers.
+ * job, started as README documents it, fails on a value no key opens without changing anything,
+ * and once that is fixed its restart re-encrypts every secret (the exit status says how many),
+ * after which the raw table holds only values under B's key id and no plain text; a restart with
+ * key B alone still delivers. All three starts are needed: the data must be written by a server
+ * under key A, and the last start is the proof that key A is no longer needed.
  */
 class MasterKeyRotationIT {
 
@@ -159,7 +162,27 @@ class MasterKeyRotationIT {
     assertThat(api.get("/api/v1/admin/jobs").expect(200).jsonArray())
         .extracting(v -> v.asJsonObject().getString("name")).contains("master-key-rotation");
 
-    JsonObject run = runRotation(api);
+    // a value no key opens (here: under a third key) fails the job, and nothing is changed
+    String spareSecret = secret("spare");
+    JsonObject spare = fx.subscriber(receiver.url(Receiver.newPath()), Json.obj()
+        .add("auth_type", "bearer").add("auth_token", spareSecret));
+    long spareId = spare.getJsonNumber("id").longValue();
+    String spareToken = secretValues(db).get(spareId + ".auth_token").get(0);
+    setAuthToken(db, spareId, legacyV1("it-master-key-C-" + UUID.randomUUID(), "unreadable"));
+    JsonObject failed = runRotation(api);
+    assertThat(failed.getString("status")).isEqualTo("failed");
+    assertThat(failed.getString("exit_status")).startsWith("FAILED: aw_subscriber id " + spareId
+        + ", column auth_token: A stored secret cannot be decrypted:")
+        .contains("wrong AUTOWEBHOOK_MASTER_KEY?");
+    assertThat(secretValues(db).values().stream().flatMap(List::stream)
+        .filter(v -> !v.startsWith("v2:" + idB + ":")).count())
+        .as("the failed chunk changed nothing").isEqualTo(stale + 1);
+
+    // fixed (here: the value put back), the execution restarts and completes
+    setAuthToken(db, spareId, spareToken);
+    JsonObject restarted = api.post("/api/v1/admin/job-executions/" + failed.getJsonNumber("id")
+        + "/restart", "").expect(202).json();
+    JsonObject run = awaitEnd(api, restarted.getJsonNumber("id").longValue());
     assertThat(run.getString("status")).isEqualTo("completed");
     assertThat(run.getString("exit_status"))
         .isEqualTo("COMPLETED: re-encrypted " + stale + " secrets under master key id " + idB);
@@ -167,9 +190,11 @@ class MasterKeyRotationIT {
         .isEqualTo(run.getString("exit_status"));
     Map<String, List<String>> underB = secretValues(db);
     assertThat(underB.values().stream().flatMap(List::stream))
-        .as("every secret column of every row under key B").hasSize(10)
+        .as("every secret column of every row under key B").hasSize(10 + 2)
         .allSatisfy(v -> assertThat(v).startsWith("v2:" + idB + ":"));
-    assertThat(underB.keySet()).isEqualTo(underA.keySet());
+    assertThat(underB.keySet()).containsAll(underA.keySet());
+    plain = new ArrayList<>(plain);
+    plain.add(spareSecret);
     assertNoPlainText(db, plain);
     assertThat(api.get("/api/v1/admin/audit?action=master-key.rotate").expect(200).body())
         .contains("re-encrypted " + stale + " secrets under master key id " + idB);
@@ -211,14 +236,34 @@ class MasterKeyRotationIT {
     }
   }
 
+  /**
+   * Starts the job as README documents it (no body), reads the execution id the way its script
+   * does (sed), and waits until the execution's body shows an end status of the job (not of a
+   * step: the key after it is "steps") the way the script's grep looks for it.
+   */
   private JsonObject runRotation(Api api) {
-    JsonObject started = api.post("/api/v1/admin/jobs/master-key-rotation/executions", "{}")
-        .expect(202).json();
-    return Poll.until(WAIT, "master-key-rotation finished",
-        () -> api.get("/api/v1/admin/job-executions/" + started.getJsonNumber("id"))
-            .expect(200).json(),
-        r -> List.of("completed", "failed", "stopped", "abandoned")
-            .contains(r.getString("status")));
+    String body = api.send("POST", "/api/v1/admin/jobs/master-key-rotation/executions", null,
+        null).expect(202).body();
+    long id = Long.parseLong(body.replaceAll("(?s).*\"id\":([0-9]+).*", "$1"));
+    assertThat(Json.parse(body).getJsonNumber("id").longValue()).isEqualTo(id);
+    assertThat(Json.parse(body).getString("job")).isEqualTo("master-key-rotation");
+    return awaitEnd(api, id);
+  }
+
+  private JsonObject awaitEnd(Api api, long execution) {
+    String body = Poll.until(WAIT, "master-key-rotation execution " + execution + " finished",
+        () -> api.get("/api/v1/admin/job-executions/" + execution).expect(200).body(),
+        b -> b.matches("(?s).*\"status\":\"(completed|failed|stopped|abandoned)\",\"steps\".*"));
+    return Json.parse(body);
+  }
+
+  static void setAuthToken(String db, long subscriber, String stored) throws SQLException {
+    try (Connection c = Postgres.instance().connect(db); PreparedStatement ps = c.prepareStatement(
+        "UPDATE aw_subscriber SET auth_token = ? WHERE id = ?")) {
+      ps.setString(1, stored);
+      ps.setLong(2, subscriber);
+      assertThat(ps.executeUpdate()).isEqualTo(1);
+    }
   }
 
   /** Each subscriber's non-null secret columns, raw, as {@code id.column -> value}. */

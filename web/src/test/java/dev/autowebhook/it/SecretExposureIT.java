@@ -117,8 +117,8 @@ class SecretExposureIT {
     // would take the credentials for a login)
     String password = secret("pw");
     String unusedToken = secret("spare");
-    JsonObject basic = fx.subscriber(receiver.url(Receiver.newPath()), Json.obj().add("auth_type", "basic")
-        .add("basic_username", "hooks").add("basic_password", password)
+    JsonObject basic = fx.subscriber(receiver.url(Receiver.newPath()), Json.obj()
+        .add("auth_type", "basic").add("basic_username", "hooks").add("basic_password", password)
         .add("auth_token", unusedToken));
     long basicId = basic.getJsonNumber("id").longValue();
     String basicCredentials = Base64.getEncoder().encodeToString(
@@ -323,6 +323,8 @@ class SecretExposureIT {
     }
     assertThat(texts.get("page /admin/event.xhtml?id=" + deliveries.get(0)))
         .as("the attempt's request headers are on the page").contains("X-Tenant-Ref");
+    assertThat(texts.get("page /admin/jobs.xhtml")).as("the Jobs page lists the rotation and"
+        + " shows its outcome").contains("master-key-rotation", "COMPLETED: re-encrypted");
     long uiDone = System.nanoTime();
 
     // none of them holds a secret

@@ -11,7 +11,8 @@ import jakarta.inject.Named;
 /**
  * When the rotation step succeeded: its exit status and the job's say how many secrets were
  * re-encrypted under which key id ({@code GET /api/v1/admin/job-executions/{id}} shows them as
- * {@code exit_status}), and the rotation is audited.
+ * {@code exit_status}), and the rotation is audited. When a stored value could not be decrypted,
+ * the exit status says which (row and column, never a value).
  */
 @Named
 @Dependent
@@ -29,6 +30,13 @@ public class ReencryptedCount extends AbstractStepListener {
   @Override
   public void afterStep() {
     if (step.getException() != null) {
+      for (Throwable t = step.getException(); t != null; t = t.getCause()) {
+        if (t instanceof MasterKeyRotation.UnreadableSecretException) {
+          step.setExitStatus("FAILED: " + t.getMessage());
+          job.setExitStatus(step.getExitStatus());
+          return;
+        }
+      }
       return;
     }
     long n = total(step);

@@ -6,6 +6,7 @@ import dev.autowebhook.platform.SchemaMigration;
 import dev.autowebhook.platform.SecretBox;
 import dev.autowebhook.subscription.entity.Subscriber;
 import jakarta.annotation.Resource;
+import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -37,6 +38,18 @@ import javax.sql.DataSource;
  */
 @Stateless
 public class MasterKeyRotation {
+
+  /**
+   * A stored value that no key of the ring decrypts: the chunk is rolled back and the job fails;
+   * the message names the row and column (never a value) and becomes the job's exit status.
+   */
+  @ApplicationException(rollback = true)
+  public static class UnreadableSecretException extends RuntimeException {
+
+    UnreadableSecretException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
 
   /** The table whose rows hold secrets, and its encrypted columns. */
   static final String TABLE = Subscriber.class.getAnnotation(Table.class).name();
@@ -99,7 +112,8 @@ public class MasterKeyRotation {
    * Re-encrypts, under the current key, the values of these rows that are not under it yet (read
    * again under a row lock), in a transaction of its own: a job's chunk transaction already holds
    * the batch runtime's job repository, another non-XA resource. Answers how many values were
-   * re-encrypted. A value no key of the ring opens fails the whole chunk (nothing of it changes).
+   * re-encrypted. A value no key of the ring opens fails the whole chunk (nothing of it changes)
+   * with an {@link UnreadableSecretException}.
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public int reencrypt(List<Long> ids) {
@@ -125,7 +139,7 @@ public class MasterKeyRotation {
                 try {
                   row.put(COLUMNS.get(c), SecretBox.reencrypt(stored));
                 } catch (IllegalStateException e) {
-                  throw new IllegalStateException(TABLE + " id " + id + ", column "
+                  throw new UnreadableSecretException(TABLE + " id " + id + ", column "
                       + COLUMNS.get(c) + ": " + e.getMessage(), e);
                 }
               }
