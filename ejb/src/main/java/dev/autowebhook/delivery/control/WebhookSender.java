@@ -16,8 +16,11 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -199,6 +202,7 @@ public class WebhookSender implements DeliveryChannel, AutoCloseable {
           "InvalidRequest", invalid, null, null));
     }
     String masked = mask(headers, target.headers().keySet());
+    List<String> hidden = hiddenValues(headers, target.headers().keySet());
     Timeout timeout = Timeout.ofSeconds(target.timeoutSeconds());
     SimpleRequestBuilder rb = SimpleRequestBuilder.post(uri)
         .setBody(out.body(), JSON)
@@ -241,7 +245,7 @@ public class WebhookSender implements DeliveryChannel, AutoCloseable {
           e.getClass().getSimpleName(), String.valueOf(e.getMessage()), masked, null));
     }
     return response.handle((resp, err) -> err == null
-        ? outcome(out, started, t0, resp, masked)
+        ? outcome(out, started, t0, resp.scrubbed(hidden), masked)
         : failure(out, started, t0, null, null, errorClass(err), errorMessage(err), masked,
             null));
   }
@@ -272,7 +276,20 @@ public class WebhookSender implements DeliveryChannel, AutoCloseable {
   }
 
   /** Status, Retry-After and the first bytes of the body of one response. */
-  record Excerpt(int status, String retryAfter, String body) {}
+  record Excerpt(int status, String retryAfter, String body) {
+
+    /**
+     * The excerpt with every credential we sent replaced by ****: a receiver that echoes the
+     * request (a debugging endpoint, an error page) must not put them into the attempt log.
+     */
+    Excerpt scrubbed(List<String> secrets) {
+      String b = body;
+      for (String secret : secrets) {
+        b = b.replace(secret, "****");
+      }
+      return b.equals(body) ? this : new Excerpt(status, retryAfter, b);
+    }
+  }
 
   /** Keeps the first {@link #EXCERPT_BYTES} bytes of a response body and discards the rest. */
   static final class ExcerptConsumer extends AbstractBinResponseConsumer<Excerpt> {
@@ -374,22 +391,61 @@ public class WebhookSender implements DeliveryChannel, AutoCloseable {
    * configured ({@code configured}: its custom and auth header names), whatever its name.
    */
   static String mask(Map<String, String> headers, Set<String> configured) {
-    Set<String> fromSubscriber = new HashSet<>();
-    configured.forEach(n -> fromSubscriber.add(n.toLowerCase(Locale.ROOT)));
+    Set<String> fromSubscriber = lowerCase(configured);
     JsonObjectBuilder b = Jsonp.PROVIDER.createObjectBuilder();
     headers.forEach((name, value) -> {
       String v = value == null ? "" : value;
       String lower = name.toLowerCase(Locale.ROOT);
-      if (lower.equals("authorization") || lower.equals("proxy-authorization")) {
+      if (isAuthorization(lower)) {
         int sp = v.indexOf(' ');
         v = (sp > 0 ? v.substring(0, sp + 1) : "") + "****";
-      } else if (fromSubscriber.contains(lower)
-          || !(OWN_HEADERS.contains(lower) || lower.startsWith("x-autowebhook-"))) {
+      } else if (isHidden(lower, fromSubscriber)) {
         v = "****";
       }
       b.add(name, v);
     });
     return b.build().toString();
+  }
+
+  /**
+   * The values {@link #mask} hides (an authorization also without its scheme), longest first, so
+   * that they can be removed from what the receiver answered. Values shorter than 4 characters
+   * are left: replacing them would garble the excerpt and hide nothing worth a guess.
+   */
+  static List<String> hiddenValues(Map<String, String> headers, Set<String> configured) {
+    Set<String> fromSubscriber = lowerCase(configured);
+    List<String> values = new ArrayList<>();
+    headers.forEach((name, value) -> {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (value == null) {
+        return;
+      }
+      if (isAuthorization(lower)) {
+        int sp = value.indexOf(' ');
+        values.add(sp > 0 ? value.substring(sp + 1).trim() : value);
+      }
+      if (isAuthorization(lower) || isHidden(lower, fromSubscriber)) {
+        values.add(value);
+      }
+    });
+    values.removeIf(v -> v.length() < 4);
+    values.sort(Comparator.comparingInt(String::length).reversed());
+    return values;
+  }
+
+  private static boolean isAuthorization(String lowerName) {
+    return lowerName.equals("authorization") || lowerName.equals("proxy-authorization");
+  }
+
+  private static boolean isHidden(String lowerName, Set<String> fromSubscriber) {
+    return fromSubscriber.contains(lowerName)
+        || !(OWN_HEADERS.contains(lowerName) || lowerName.startsWith("x-autowebhook-"));
+  }
+
+  private static Set<String> lowerCase(Set<String> names) {
+    Set<String> lower = new HashSet<>();
+    names.forEach(n -> lower.add(n.toLowerCase(Locale.ROOT)));
+    return lower;
   }
 
   private static SSLContext trustAll() {

@@ -274,4 +274,39 @@ class WebhookSenderTest {
       assertThat(r.errorClass()).isEqualTo("InvalidRequest");
     }).doesNotThrowAnyException();
   }
+
+  /**
+   * A receiver that echoes the request (a debugging endpoint, an error page) must not put the
+   * credentials we sent into the attempt log.
+   */
+  @Test
+  void credentialsEchoedByTheReceiverAreScrubbedFromTheExcerpt() throws Exception {
+    com.sun.net.httpserver.HttpServer echo = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    echo.createContext("/", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      StringBuilder b = new StringBuilder();
+      exchange.getRequestHeaders().forEach((n, v) -> b.append(n).append(": ").append(v)
+          .append('\n'));
+      byte[] bytes = b.toString().getBytes(UTF_8);
+      exchange.sendResponseHeaders(400, bytes.length);
+      exchange.getResponseBody().write(bytes);
+      exchange.close();
+    });
+    echo.start();
+    try {
+      Outgoing out = outgoing("http://127.0.0.1:" + echo.getAddress().getPort() + "/hook",
+          Map.of("Authorization", "Bearer tok-echoed-4711", "X-Client-Ref", "ref-echoed-0815"),
+          1, 5);
+
+      AttemptResult r = cut.send(out).get(20, TimeUnit.SECONDS);
+
+      assertThat(r.statusCode()).isEqualTo(400);
+      assertThat(r.responseExcerpt()).contains("Webhook-id: [evt_1]")
+          .doesNotContain("tok-echoed-4711", "ref-echoed-0815").contains("****");
+      assertThat(r.maskedHeaders()).doesNotContain("tok-echoed-4711", "ref-echoed-0815");
+    } finally {
+      echo.stop(0);
+    }
+  }
 }
