@@ -24,7 +24,8 @@ import org.flywaydb.core.Flyway;
     minPoolSize = 2,
     maxPoolSize = 40,
     properties = {"fish.payara.is-connection-validation-required=true",
-        "fish.payara.connection-validation-method=auto-commit",
+        "fish.payara.connection-validation-method=custom-validation",
+        "fish.payara.validation-classname=" + SchemaMigration.VALIDATION,
         "fish.payara.fail-all-connections=true"})
 // Id blocks are fetched outside the business transaction (IdBlocks). From the transactional pool,
 // that fetch could wait for a connection held by a thread that itself waited for the id block:
@@ -37,7 +38,8 @@ import org.flywaydb.core.Flyway;
     minPoolSize = 1,
     maxPoolSize = 8,
     properties = {"fish.payara.is-connection-validation-required=true",
-        "fish.payara.connection-validation-method=auto-commit",
+        "fish.payara.connection-validation-method=custom-validation",
+        "fish.payara.validation-classname=" + SchemaMigration.VALIDATION,
         "fish.payara.fail-all-connections=true"})
 @Singleton
 @Startup
@@ -46,6 +48,14 @@ public class SchemaMigration {
 
   public static final String DATASOURCE = "java:app/jdbc/autowebhook";
   public static final String NON_TX_DATASOURCE = "java:app/jdbc/autowebhook-nontx";
+  /**
+   * How Payara checks a pooled connection before handing it out: {@code Connection.isValid}, a
+   * round trip to the database. The "auto-commit" check answered from the driver's own state, so
+   * after a database restart dead connections passed it and failed their next statement (the
+   * non-transactional pool, used only for id blocks, handed one out minutes later); a failed
+   * check now empties the pool (fail-all-connections).
+   */
+  static final String VALIDATION = "org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation";
   /** How long opening a database connection may take. */
   static final int LOGIN_TIMEOUT_SECONDS = 10;
   private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
