@@ -37,7 +37,11 @@ public class AttemptRecorder {
   @Inject EndpointHealth health;
   @Inject DeliveryMetrics metrics;
 
-  public void record(String node, List<AttemptResult> results) {
+  /**
+   * Records the results; returns how many waiting retries became due now because an endpoint
+   * recovered ({@link EndpointHealth#update}).
+   */
+  public int record(String node, List<AttemptResult> results) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement attempt = c.prepareStatement(
             "INSERT INTO aw_attempt (id, delivery_id, attempt_no, trigger_kind, outcome,"
@@ -82,8 +86,9 @@ public class AttemptRecorder {
       }
       attempt.executeBatch();
       delivery.executeBatch();
-      health.update(c, results, now.toInstant());
+      int released = health.update(c, results, now.toInstant());
       metrics.count(results);
+      return released;
     } catch (SQLException e) {
       throw new IllegalStateException("Recording attempts failed: " + e.getMessage(), e);
     }

@@ -353,9 +353,10 @@ public class DeliveryDispatcher {
   }
 
   private void writeWithRetry(List<AttemptResult> batch) {
+    int released;
     for (int attempt = 1; ; attempt++) {
       try {
-        recorder.record(node, batch);
+        released = recorder.record(node, batch);
         break;
       } catch (RuntimeException e) {
         if (attempt >= 10 || stopped) {
@@ -376,6 +377,9 @@ public class DeliveryDispatcher {
       }
     }
     meters.count(batch); // recorded (committed): counted once, however often the write was tried
+    if (released > 0) {
+      wake(); // an endpoint came back: its backlog is due now
+    }
     OffsetDateTime earliest = null;
     for (AttemptResult r : batch) {
       if (r.outcome() == DeliveryStatus.FAILED && r.nextAttemptAt() != null

@@ -55,6 +55,12 @@ public final class DeliveryLog {
         "subscriber", subscriberId, "reason", reason);
   }
 
+  /** A failing subscriber answered again: its waiting retries were made due at once. */
+  public static String recovered(long subscriberId, String eventUid, int released) {
+    return line("delivery", "outcome", "recovered", "event", eventUid,
+        "subscriber", subscriberId, "released", released);
+  }
+
   /**
    * {@code message key=value key=value…}; {@code keyValues} alternate keys and values, and a pair
    * whose value is null is left out.

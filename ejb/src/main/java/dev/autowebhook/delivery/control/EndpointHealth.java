@@ -19,6 +19,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * first failed attempt after the last success; one that has failed continuously for longer than
  * {@code autowebhook.auto-disable.after-seconds} is disabled with the reason and time, so its
  * backlog waits (nothing is dropped) until an admin re-enables it. 0 turns auto-disable off.
+ *
+ * <p>An endpoint that failed continuously for at least the first retry delay ({@code
+ * autowebhook.retry.base-seconds}) was down, not merely flaky: its first success makes all its
+ * waiting retries due at once, as re-enabling a subscriber does. The backlog of the outage then
+ * drains in claim order (priority, then age) right away, instead of trickling in over each
+ * delivery's own backoff (up to 16 minutes by default) behind newer and lower-priority events.
  */
 @ApplicationScoped
 public class EndpointHealth {
@@ -29,11 +35,15 @@ public class EndpointHealth {
   @ConfigProperty(name = "autowebhook.auto-disable.after-seconds", defaultValue = "259200")
   long autoDisableSeconds;
 
+  @Inject
+  @ConfigProperty(name = "autowebhook.retry.base-seconds", defaultValue = "60")
+  double retryBaseSeconds;
+
   @Inject AuditLog audit;
 
   /**
-   * What a batch of results says about each subscriber: any success, else the first failure (and
-   * the last error with the event it was for).
+   * What a batch of results says about each subscriber: any success (with the event sent), else
+   * the first failure (and the last error with the event it was for).
    */
   record Verdict(boolean succeeded, Instant firstFailure, String lastError, String lastEvent) {}
 
@@ -43,7 +53,7 @@ public class EndpointHealth {
       long id = r.outgoing().subscriberId();
       Verdict v = out.get(id);
       if (r.succeeded()) {
-        out.put(id, new Verdict(true, null, null, null));
+        out.put(id, new Verdict(true, null, null, r.outgoing().eventUid()));
       } else if (v == null) {
         out.put(id, new Verdict(false, r.startedAt().toInstant(), r.summary(),
             r.outgoing().eventUid()));
@@ -56,9 +66,13 @@ public class EndpointHealth {
     return out;
   }
 
-  /** Updates the subscribers' health in the recorder's transaction. */
-  public void update(Connection c, List<AttemptResult> results, Instant now) throws SQLException {
+  /**
+   * Updates the subscribers' health in the recorder's transaction; returns how many waiting
+   * retries the recovery of an endpoint made due now (the caller looks for work then).
+   */
+  public int update(Connection c, List<AttemptResult> results, Instant now) throws SQLException {
     Map<Long, Verdict> verdicts = verdicts(results);
+    int released = 0;
     // the latest success/failure times are refreshed at most once a second per subscriber, so a
     // busy subscriber does not turn every recorded batch into a write on its row
     Timestamp stale = Timestamp.from(now.minusSeconds(1));
@@ -73,10 +87,26 @@ public class EndpointHealth {
         PreparedStatement disable = c.prepareStatement(
             "UPDATE aw_subscriber SET enabled = FALSE, disabled_at = ?, disabled_reason = ?,"
                 + " version = version + 1 WHERE id = ? AND enabled = TRUE"
-                + " AND failing_since IS NOT NULL AND failing_since <= ?")) {
+                + " AND failing_since IS NOT NULL AND failing_since <= ?");
+        PreparedStatement release = c.prepareStatement(
+            "UPDATE aw_delivery SET next_attempt_at = ?, updated_at = ? WHERE subscriber_id = ?"
+                + " AND status = 'FAILED' AND EXISTS (SELECT 1 FROM aw_subscriber s"
+                + " WHERE s.id = ? AND s.failing_since <= ?)")) {
+      Timestamp downSince = Timestamp.from(now.minusMillis(Math.round(retryBaseSeconds * 1000)));
       for (Map.Entry<Long, Verdict> e : verdicts.entrySet()) {
         Verdict v = e.getValue();
         if (v.succeeded()) {
+          // before failing_since is cleared: it tells whether the endpoint was down
+          release.setTimestamp(1, Timestamp.from(now));
+          release.setTimestamp(2, Timestamp.from(now));
+          release.setLong(3, e.getKey());
+          release.setLong(4, e.getKey());
+          release.setTimestamp(5, downSince);
+          int n = release.executeUpdate();
+          if (n > 0) {
+            released += n;
+            LOG.info(DeliveryLog.recovered(e.getKey(), v.lastEvent(), n));
+          }
           healthy.setTimestamp(1, Timestamp.from(now));
           healthy.setLong(2, e.getKey());
           healthy.setTimestamp(3, stale);
@@ -103,6 +133,7 @@ public class EndpointHealth {
         }
       }
     }
+    return released;
   }
 
   static String reason(long seconds, String lastError) {

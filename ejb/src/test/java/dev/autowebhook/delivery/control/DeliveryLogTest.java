@@ -85,5 +85,7 @@ class DeliveryLogTest {
     assertThat(DeliveryLog.autoDisabled(7, "evt_5", "every attempt failed"))
         .isEqualTo("delivery outcome=auto-disabled event=evt_5 subscriber=7"
             + " reason=\"every attempt failed\"");
+    assertThat(DeliveryLog.recovered(7, "evt_5", 12))
+        .isEqualTo("delivery outcome=recovered event=evt_5 subscriber=7 released=12");
   }
 }
