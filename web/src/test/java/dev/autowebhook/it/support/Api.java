@@ -113,7 +113,8 @@ public final class Api {
         return send(method, path, contentType, body, REQUEST_TIMEOUT);
     }
 
-    ApiResponse send(String method, String path, String contentType, String body, Duration timeout) {
+    /** As {@link #send(String, String, String, String)}, waiting at most {@code timeout} for the answer. */
+    public ApiResponse send(String method, String path, String contentType, String body, Duration timeout) {
         String url = url(path);
         Secrets.recordJson(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))

@@ -26,8 +26,10 @@ import java.util.stream.Stream;
  * Each application under test gets its own database ({@link #createDatabase}).
  *
  * <p>Files live in {@code <it.work.dir>/postgres/run-<pid>/} ({@code data/} and {@code postgres.log}).
- * The directory of a test JVM that died without cleaning up (killed build) is removed by the next
- * run, including a postmaster left running, once its {@code owner.lock} is free.
+ * The data directory of an earlier test JVM (one that ended, or a killed build) is removed by the
+ * next start, including a postmaster left running, once its {@code owner.lock} is free; its
+ * {@code postgres.log} stays, so that {@code LogSecretsIT}, run by a later failsafe execution of
+ * the same build (each execution forks a JVM with its own PostgreSQL), still reads it.
  *
  * <p>{@link #stop()} and {@link #start()} stop and restart the same server process on the same data
  * directory and port, for database-outage tests. Limitation: while it is stopped the port is free, so
@@ -196,7 +198,10 @@ public final class Postgres {
         return Path.of(dir == null || dir.isBlank() ? "target/it" : dir).toAbsolutePath();
     }
 
-    /** Deletes run directories whose owning JVM is gone (its owner.lock can be taken), stopping a left-over postmaster. */
+    /**
+     * Deletes the data directories of runs whose owning JVM is gone (its owner.lock can be taken),
+     * stopping a left-over postmaster; their logs stay.
+     */
     private static void removeStaleRuns(Path base) {
         if (!Files.isDirectory(base)) {
             return;
@@ -214,10 +219,13 @@ public final class Postgres {
                 if (lock == null) {
                     continue; // another live test JVM owns it
                 }
-                stopOrphanPostmaster(run.resolve("data").resolve("postmaster.pid"));
-                deleteTree(run);
+                Path data = run.resolve("data");
+                if (Files.isDirectory(data)) {
+                    stopOrphanPostmaster(data.resolve("postmaster.pid"));
+                    deleteTree(data);
+                }
             } catch (IOException | RuntimeException e) {
-                // best effort: a stale directory only wastes disk space
+                // best effort: a stale data directory only wastes disk space
             }
         }
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * A real HTTP webhook receiver on loopback (JDK {@link HttpServer}) that records every request and
@@ -35,7 +37,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@link #newPath()}).
  *
  * <p>Reply selection for a request path: the next queued reply from {@link #respond}, else the
- * path's {@link #setDefault(String, Reply) default}, else the global default (200 with body {@code {}}).
+ * path's {@link #setDefault(String, Reply) default} (fixed, or picked per request by a
+ * {@link #setDefault(String, Function) function} of the request, e.g. random failures), else the
+ * global default (200 with body {@code {}}). What was answered is recorded too ({@link #answers}):
+ * a request the receiver never answered (a {@link Reply#hang hang}, a client that gave up, a
+ * receiver stopped meanwhile) has no answer.
+ *
+ * <p>{@link #stopListening()} and {@link #listenAgain()} take the receiver off the network and
+ * back on the same port (connection refused in between), for receiver-outage tests.
  */
 public final class Receiver implements AutoCloseable {
 
@@ -63,18 +72,48 @@ public final class Receiver implements AutoCloseable {
         }
     }
 
+    /**
+     * What the receiver answered to one request, recorded once the response was written: {@code status}
+     * is the HTTP status sent, at {@code answeredAtMillis}.
+     */
+    public record Answer(Received request, int status, long answeredAtMillis) {
+
+        public boolean is2xx() {
+            return status >= 200 && status < 300;
+        }
+
+        /** The request's {@code webhook-id} header. */
+        public String webhookId() {
+            return request.header("webhook-id");
+        }
+    }
+
     /** An immutable programmed answer: status, headers, body and an optional delay before answering. */
     public static final class Reply {
         private final int status;
         private final Map<String, String> headers;
         private final String body;
         private final long delayMillis;
+        private final boolean hang;
 
         private Reply(int status, Map<String, String> headers, String body, long delayMillis) {
+            this(status, headers, body, delayMillis, false);
+        }
+
+        private Reply(int status, Map<String, String> headers, String body, long delayMillis, boolean hang) {
             this.status = status;
             this.headers = headers;
             this.body = body;
             this.delayMillis = delayMillis;
+            this.hang = hang;
+        }
+
+        /**
+         * Never answers: holds the request for {@code millis}, then drops the connection without a
+         * response (a hanging endpoint, when longer than the client's timeout).
+         */
+        public static Reply hang(long millis) {
+            return new Reply(0, Map.of(), "", millis, true);
         }
 
         /** A reply with this status and an empty body. */
@@ -105,17 +144,21 @@ public final class Receiver implements AutoCloseable {
 
         @Override
         public String toString() {
-            return "Reply[" + status + (delayMillis > 0 ? ", delay " + delayMillis + " ms" : "") + "]";
+            return hang ? "Reply[hang " + delayMillis + " ms, no answer]"
+                    : "Reply[" + status + (delayMillis > 0 ? ", delay " + delayMillis + " ms" : "") + "]";
         }
     }
 
-    private final HttpServer server;
+    private static final Duration REBIND_TIMEOUT = Duration.ofSeconds(15);
+
+    private volatile HttpServer server; // null while stopped listening; changed under lock
     private final ExecutorService executor;
     private final int port;
     private final Object lock = new Object();
     private final List<Received> received = new ArrayList<>(); // guarded by lock
+    private final List<Answer> answered = new ArrayList<>(); // guarded by lock
     private final Map<String, Queue<Reply>> queued = new ConcurrentHashMap<>();
-    private final Map<String, Reply> defaults = new ConcurrentHashMap<>();
+    private final Map<String, Function<Received, Reply>> defaults = new ConcurrentHashMap<>();
     private volatile Reply globalDefault = Reply.ok();
 
     private Receiver(HttpServer server, ExecutorService executor) {
@@ -174,7 +217,13 @@ public final class Receiver implements AutoCloseable {
 
     /** The reply for {@code path} once its queue is empty. */
     public Receiver setDefault(String path, Reply reply) {
-        defaults.put(path, reply);
+        defaults.put(path, request -> reply);
+        return this;
+    }
+
+    /** Once its queue is empty, each request on {@code path} gets the reply {@code replies} picks for it. */
+    public Receiver setDefault(String path, Function<Received, Reply> replies) {
+        defaults.put(path, replies);
         return this;
     }
 
@@ -196,6 +245,68 @@ public final class Receiver implements AutoCloseable {
         synchronized (lock) {
             return List.copyOf(received);
         }
+    }
+
+    /** The answers written so far to requests on {@code path}, in the order they were written. */
+    public List<Answer> answers(String path) {
+        synchronized (lock) {
+            return answered.stream().filter(a -> a.request().path().equals(path)).toList();
+        }
+    }
+
+    /**
+     * Closes the listening socket and every open connection: from now on connections to the port are
+     * refused. Replies still being delayed fail to be written (no {@link Answer}). Recorded requests
+     * and programmed replies are kept. No-op while already stopped.
+     */
+    public void stopListening() {
+        HttpServer s;
+        synchronized (lock) {
+            s = server;
+            server = null;
+        }
+        if (s != null) {
+            s.stop(0);
+        }
+    }
+
+    /**
+     * Listens again on the same port after {@link #stopListening()}, retrying the bind for up to 15 s
+     * (another process may hold the port meanwhile; then this fails). No-op while listening.
+     */
+    public void listenAgain() {
+        long deadline = System.nanoTime() + REBIND_TIMEOUT.toNanos();
+        synchronized (lock) {
+            if (server != null) {
+                return;
+            }
+            while (true) {
+                try {
+                    HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 200);
+                    s.setExecutor(executor);
+                    s.createContext("/", this::handle);
+                    s.start();
+                    server = s;
+                    return;
+                } catch (BindException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw new UncheckedIOException("Cannot listen on port " + port + " again", e);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot listen on port " + port + " again", e);
+                }
+                try {
+                    lock.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while listening again on port " + port, e);
+                }
+            }
+        }
+    }
+
+    public boolean isListening() {
+        return server != null;
     }
 
     /**
@@ -247,10 +358,11 @@ public final class Receiver implements AutoCloseable {
         return message.toString();
     }
 
-    /** Forgets recorded requests and programmed replies (the global default goes back to 200 {@code {}}). */
+    /** Forgets recorded requests and answers and programmed replies (the global default goes back to 200 {@code {}}). */
     public void clear() {
         synchronized (lock) {
             received.clear();
+            answered.clear();
         }
         queued.clear();
         defaults.clear();
@@ -260,7 +372,7 @@ public final class Receiver implements AutoCloseable {
     /** Stops listening at once and interrupts replies still being delayed. */
     @Override
     public void close() {
-        server.stop(0);
+        stopListening();
         executor.shutdownNow();
     }
 
@@ -284,7 +396,7 @@ public final class Receiver implements AutoCloseable {
                 lock.notifyAll();
             }
 
-            Reply reply = nextReply(path);
+            Reply reply = nextReply(request);
             if (reply.delayMillis > 0) {
                 try {
                     Thread.sleep(reply.delayMillis);
@@ -292,6 +404,9 @@ public final class Receiver implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     return; // receiver closing
                 }
+            }
+            if (reply.hang) {
+                return; // closing the exchange without a response drops the connection
             }
             byte[] responseBody = reply.body.getBytes(StandardCharsets.UTF_8);
             reply.headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
@@ -306,18 +421,22 @@ public final class Receiver implements AutoCloseable {
                     out.write(responseBody);
                 }
             }
+            synchronized (lock) {
+                answered.add(new Answer(request, reply.status, System.currentTimeMillis()));
+            }
         } catch (IOException e) {
             // the client gave up (e.g. its timeout fired during a delayed reply): nothing to answer
         }
     }
 
-    private Reply nextReply(String path) {
-        Queue<Reply> queue = queued.get(path);
+    private Reply nextReply(Received request) {
+        Queue<Reply> queue = queued.get(request.path());
         Reply next = queue == null ? null : queue.poll();
         if (next != null) {
             return next;
         }
-        return defaults.getOrDefault(path, globalDefault);
+        Function<Received, Reply> pathDefault = defaults.get(request.path());
+        return pathDefault == null ? globalDefault : pathDefault.apply(request);
     }
 
     @Override
