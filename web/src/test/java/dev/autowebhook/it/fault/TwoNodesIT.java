@@ -51,6 +51,7 @@ class TwoNodesIT {
       Poll.until(Duration.ofSeconds(60), "the first load delivered", () -> s.rows().stream()
           .allMatch(r -> r.status().equals("SENT")));
       Map<String, Long> byNode = attemptsByNode(sub);
+      System.out.printf("[fault] e: attempts per node under load: %s%n", byNode);
       assertThat(byNode).as("attempts per node").containsOnlyKeys(NODE1, NODE2);
       assertThat(byNode.values()).allMatch(n -> n > 0);
       assertThat(Scenario.count("SELECT COUNT(*) FROM aw_delivery d WHERE subscriber_id = " + sub
@@ -70,6 +71,7 @@ class TwoNodesIT {
       node2.kill();
       s.healed();
       Map<String, Timestamp> held = leasedBy(NODE2, sub);
+      assertThat(held).as("deliveries leased by node 2 when it died").hasSizeGreaterThanOrEqualTo(3);
       s.inFlightAtFault(held.keySet());
       receiver.setDefault(path, Reply.ok());
 
