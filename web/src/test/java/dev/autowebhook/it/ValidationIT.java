@@ -124,6 +124,23 @@ class ValidationIT {
   }
 
   @Test
+  void queryParametersOfTheWrongTypeAre400NotA404() {
+    assertThat(fields(problem(api.get("/api/v1/webhooks/events?limit=abc"), 400)))
+        .contains("limit");
+    assertThat(fields(problem(api.get("/api/v1/webhooks/events?device_id=abc"), 400)))
+        .contains("device_id");
+    assertThat(fields(problem(api.get("/api/v1/webhooks/sync-state?active=maybe"), 400)))
+        .contains("active");
+    // a NUL is not white space: "1%00" is not the number 1
+    assertThat(fields(problem(api.get("/api/v1/sale-orders?offset=1%00"), 400)))
+        .contains("offset");
+    assertThat(fields(problem(api.get("/api/v1/webhooks/events?after=5%01"), 400)))
+        .contains("after");
+    api.get("/api/v1/webhooks/events?limit=%201%20").expect(200);
+    api.get("/api/v1/webhooks/sync-state?active=TRUE").expect(200);
+  }
+
+  @Test
   void requestsWithoutValidCredentialsGet401() {
     Api anonymous = AppServer.shared().anonymous();
     JsonObject p = problem(anonymous.get("/api/v1/admin/subscribers"), 401);

@@ -58,7 +58,7 @@ public class Feed {
       return 0;
     }
     try {
-      long c = Long.parseLong(value.trim());
+      long c = Long.parseLong(value.strip());
       if (c < 0) {
         throw new NumberFormatException();
       }

@@ -1,5 +1,6 @@
 package dev.autowebhook.api.feed;
 
+import dev.autowebhook.api.Params;
 import dev.autowebhook.api.Roles;
 import dev.autowebhook.feed.boundary.Feed;
 import dev.autowebhook.feed.boundary.SyncStates;
@@ -27,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -84,13 +86,16 @@ public class FeedResource {
   public Response pull(
       @Parameter(description = "next_cursor of the previous page; absent = from the beginning")
       @QueryParam("after") String after,
-      @Parameter(description = "1..1000, default 100") @QueryParam("limit") Integer limit,
+      @Parameter(description = "1..1000, default 100", schema = @Schema(type = SchemaType.INTEGER,
+          format = "int32", minimum = "1", maximum = "1000")) @QueryParam("limit") String limit,
       @Parameter(description = "comma-separated model keys, e.g. sale.order,res.partner")
       @QueryParam("models") String models,
       @Parameter(description = "comma-separated priorities: high, medium, low")
       @QueryParam("priority") String priority,
-      @Parameter(description = "id of a sync state of the caller's")
-      @QueryParam("device_id") Long deviceId) {
+      @Parameter(description = "id of a sync state of the caller's",
+          schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+      @QueryParam("device_id") String deviceParam) {
+    Long deviceId = Params.longParam("device_id", deviceParam);
     Set<String> modelFilter = feed.models(list(models));
     long cursor = Feed.cursor("after", after);
     if (deviceId != null) {
@@ -110,7 +115,7 @@ public class FeedResource {
         cursor = device.getCursor();
       }
     }
-    Feed.Page page = feed.read(cursor, Feed.limit(limit), modelFilter,
+    Feed.Page page = feed.read(cursor, Feed.limit(Params.intParam("limit", limit)), modelFilter,
         Feed.priorities(list(priority)));
     return Response.ok(FeedPageOut.of(page)).build();
   }

@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -79,9 +82,12 @@ public class SyncStateResource {
   @GET
   @Operation(operationId = "listSyncStates", summary = "Devices: a sync client sees its own")
   public List<SyncStateOut> list(@QueryParam("username") String username,
-      @QueryParam("app_type") String appType, @QueryParam("active") Boolean active) {
+      @QueryParam("app_type") String appType,
+      @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("active")
+      String active) {
     return syncStates.list(Caller.of(security).scope(username),
-        Params.enumParam("app_type", appType, AppType.class), active).stream().map(this::out)
+        Params.enumParam("app_type", appType, AppType.class),
+        Params.boolParam("active", active)).stream().map(this::out)
         .toList();
   }
 

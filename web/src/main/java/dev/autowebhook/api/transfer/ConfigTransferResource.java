@@ -1,6 +1,7 @@
 package dev.autowebhook.api.transfer;
 
 import dev.autowebhook.api.Roles;
+import dev.autowebhook.api.Params;
 import dev.autowebhook.platform.InvalidInputException;
 import dev.autowebhook.transfer.boundary.ConfigTransfer;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -79,18 +79,8 @@ public class ConfigTransferResource {
     if (in == null) {
       throw new InvalidInputException("body", "a JSON object is required");
     }
-    return ImportOut.of(transfer.apply(in.plan(), flag("dry_run", dryRun)));
-  }
-
-  private static boolean flag(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return false;
-    }
-    return switch (value.trim().toLowerCase(Locale.ROOT)) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw new InvalidInputException(name, "must be true or false");
-    };
+    return ImportOut.of(transfer.apply(in.plan(),
+        Boolean.TRUE.equals(Params.boolParam("dry_run", dryRun))));
   }
 
   // OpenAPI examples
