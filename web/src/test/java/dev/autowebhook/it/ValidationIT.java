@@ -141,6 +141,41 @@ class ValidationIT {
   }
 
   @Test
+  void valuesOfTheWrongJsonTypeAreRefusedNamingTheProperty() {
+    String subscribers = "/api/v1/admin/subscribers";
+    int before = api.get(subscribers).expect(200).jsonArray().size();
+    String name = Fixtures.unique("typed");
+    String url = ",\"endpoint_url\":\"https://example.com/in\"";
+    assertThat(fields(problem(api.post(subscribers, "{\"name\":123" + url + "}"), 400)))
+        .contains("\"name\"", "must be a string");
+    assertThat(fields(problem(api.post(subscribers, "{\"name\":\"" + name + "\"" + url
+        + ",\"enabled\":\"yes\"}"), 400))).contains("enabled", "true or false");
+    assertThat(fields(problem(api.post(subscribers, "{\"name\":\"" + name + "\"" + url
+        + ",\"timeout_seconds\":\"5\"}"), 400))).contains("timeout_seconds");
+    assertThat(fields(problem(api.post(subscribers, "{\"name\":\"" + name + "\"" + url
+        + ",\"timeout_seconds\":5.5}"), 400))).contains("timeout_seconds");
+    assertThat(fields(problem(api.post(subscribers, "{\"name\":\"" + name + "\"" + url
+        + ",\"max_retries\":2147483648}"), 400))).contains("max_retries");
+    assertThat(fields(problem(api.post(subscribers, "{\"name\":\"" + name + "\"" + url
+        + ",\"custom_headers\":[1]}"), 400))).contains("custom_headers");
+    assertThat(api.get(subscribers).expect(200).jsonArray()).as("nothing saved").hasSize(before);
+
+    assertThat(fields(problem(api.post("/api/v1/admin/users", "{\"username\":123,"
+        + "\"password\":\"long-enough-1\"}"), 400))).contains("username");
+    assertThat(fields(problem(api.post("/api/v1/admin/templates", "{\"name\":true,"
+        + "\"body\":\"{}\"}"), 400))).contains("name");
+    String config = "/api/v1/admin/configs/" + fx.config("sale.order").getJsonNumber("id");
+    assertThat(fields(problem(api.put(config, "{\"subscriber_ids\":[null]}"), 400)))
+        .contains("subscriber_ids");
+    assertThat(fields(problem(api.post("/api/v1/admin/events/retry", "{\"ids\":[null]}"), 400)))
+        .contains("ids");
+    // nested: the path of properties
+    assertThat(fields(problem(api.post("/api/v1/admin/config-import?dry_run=true",
+        "{\"format\":\"autowebhook-config\",\"version\":1,\"subscribers\":[{\"name\":5}]}"),
+        400))).contains("subscribers.name");
+  }
+
+  @Test
   void requestsWithoutValidCredentialsGet401() {
     Api anonymous = AppServer.shared().anonymous();
     JsonObject p = problem(anonymous.get("/api/v1/admin/subscribers"), 401);

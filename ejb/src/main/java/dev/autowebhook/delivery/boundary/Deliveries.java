@@ -21,6 +21,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -158,6 +159,9 @@ public class Deliveries {
   public List<Delivery> retryAll(List<Long> ids) {
     if (ids == null || ids.isEmpty() || ids.size() > 1000) {
       throw new InvalidInputException("ids", "must hold between 1 and 1000 delivery ids");
+    }
+    if (ids.stream().anyMatch(Objects::isNull)) {
+      throw new InvalidInputException("ids", "must not contain null");
     }
     List<Delivery> out = new ArrayList<>();
     for (Long id : ids) {

@@ -1,5 +1,6 @@
 package dev.autowebhook.api.problem;
 
+import dev.autowebhook.platform.InvalidInputException.Violation;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
@@ -8,13 +9,17 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 
 /**
- * Everything that is not a business exception: malformed JSON → 400, JAX-RS errors (404, 405,
+ * Everything that is not a business exception: malformed JSON → 400 (a value of the wrong type
+ * → 400 naming the property), JAX-RS errors (404, 405,
  * 406, 415) keep their status as a problem document, a full bulkhead → 429, anything else → 500
  * with a reference id
  * that is also in the log (never a stack trace in the response).
@@ -23,13 +28,15 @@ import java.util.logging.Logger;
 public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
 
   private static final Logger LOG = Logger.getLogger(FallbackExceptionMapper.class.getName());
+  private static final Pattern PROPERTY =
+      Pattern.compile("Unable to deserialize property '([^']+)' because of: ");
 
   @Override
   public Response toResponse(Throwable e) {
     for (Throwable t = e; t != null; t = cause(t)) {
       if (t instanceof JsonbException || t instanceof JsonException
           || t instanceof jakarta.json.stream.JsonParsingException) {
-        return Problem.response(400, "Malformed JSON", clean(t.getMessage()));
+        return json(t);
       }
       if (t instanceof ConstraintViolationException) {
         return Problem.response(400, "Invalid input", clean(t.getMessage()));
@@ -55,12 +62,35 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
         String title = r.getStatusInfo().getReasonPhrase();
         String detail = e.getMessage();
         if (r.getStatus() == 400 && detail != null && detail.contains("Unable to")) {
-          title = "Malformed JSON";
+          return json(e);
         }
         return Problem.response(r.getStatus(), title == null ? "Error" : title, clean(detail));
       }
     }
     return internal(e);
+  }
+
+  /**
+   * A JSON-B mapping error that names a property ("Unable to deserialize property 'a' because of:
+   * Unable to deserialize property 'b' because of: must be a string") becomes a field error
+   * ({@code a.b}); anything else is malformed JSON.
+   */
+  static Response json(Throwable t) {
+    String message = t.getMessage() == null ? "" : t.getMessage();
+    StringBuilder field = new StringBuilder();
+    Matcher m = PROPERTY.matcher(message);
+    while (m.lookingAt()) {
+      field.append(field.length() == 0 ? "" : ".").append(m.group(1));
+      message = message.substring(m.end());
+      m = PROPERTY.matcher(message);
+    }
+    if (field.length() == 0 || message.isBlank()) {
+      return Problem.response(400, "Malformed JSON", clean(t.getMessage()));
+    }
+    String f = field.toString();
+    String detail = clean(message);
+    return Problem.response(400, "Invalid input", f + ": " + detail,
+        List.of(new Violation(f, detail)));
   }
 
   /** The cause, also of an EJB system exception (which keeps it apart from getCause). */

@@ -8,6 +8,7 @@ import dev.autowebhook.subscription.entity.WebhookConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -25,6 +26,10 @@ public record ConfigIn(
   /** @param subscribers resolves ids to subscribers (400 for unknown ids) */
   public WebhookConfig applyTo(WebhookConfig c, Function<List<Long>, List<Subscriber>> subscribers) {
     List<Violation> v = new ArrayList<>();
+    noNulls("events", events, v);
+    noNulls("include_fields", includeFields, v);
+    noNulls("exclude_fields", excludeFields, v);
+    noNulls("subscriber_ids", subscriberIds, v);
     if (model != null) {
       c.setModel(model.trim());
     }
@@ -73,5 +78,11 @@ public record ConfigIn(
       c.setSubscribers(new ArrayList<>(subscribers.apply(subscriberIds)));
     }
     return c;
+  }
+
+  static void noNulls(String field, List<?> list, List<Violation> v) {
+    if (list != null && list.stream().anyMatch(Objects::isNull)) {
+      v.add(new Violation(field, "must not contain null"));
+    }
   }
 }
