@@ -7,6 +7,7 @@ import dev.autowebhook.it.support.ApiResponse;
 import dev.autowebhook.it.support.AppServer;
 import dev.autowebhook.it.support.Json;
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -173,6 +174,50 @@ class ValidationIT {
     assertThat(fields(problem(api.post("/api/v1/admin/config-import?dry_run=true",
         "{\"format\":\"autowebhook-config\",\"version\":1,\"subscribers\":[{\"name\":5}]}"),
         400))).contains("subscribers.name");
+  }
+
+  @Test
+  void malformedOversizedAndNulBodiesAreRefusedAndNothingIsSaved() {
+    long partners = api.get("/api/v1/partners?limit=1").expect(200).json().getInt("total");
+    String name = Fixtures.unique("body");
+    // the JSON-P reader used to take the first value and ignore the rest: this was saved
+    problem(api.post("/api/v1/partners", "{\"name\":\"" + name + "\"}}"), 400);
+    problem(api.post("/api/v1/partners", "{\"name\":\"" + name + "\"} {\"name\":\"x\"}"), 400);
+    // invalid UTF-8 used to become U+FFFD and be saved
+    byte[] latin1 = ("{\"name\":\"" + name + "\u00e9\"}").getBytes(StandardCharsets.ISO_8859_1);
+    assertThat(problem(api.sendBytes("POST", "/api/v1/partners", "application/json", latin1),
+        400).getString("detail")).contains("UTF-8");
+    // 100000 levels made the parser fail with a 500
+    assertThat(problem(api.send("POST", "/api/v1/partners", "application/json",
+        "[".repeat(100_000) + "]".repeat(100_000)), 400).getString("detail")).contains("nested");
+    // PostgreSQL cannot store a NUL: a 409 for records, a 500 for subscribers, before
+    assertThat(fields(problem(api.post("/api/v1/partners", "{\"name\":\"a\\u0000b\"}"), 400)))
+        .contains("name", "NUL");
+    assertThat(fields(problem(api.post("/api/v1/admin/subscribers", "{\"name\":\"a\\u0000b\","
+        + "\"endpoint_url\":\"https://example.com/in\"}"), 400))).contains("name");
+    assertThat(fields(problem(api.get("/api/v1/admin/tokens?username=a%00b"), 400)))
+        .contains("username");
+    // over the request limit (10 MiB by default): 413 naming size and limit, before JSON parsing
+    JsonObject p = problem(api.post("/api/v1/partners", "{\"name\":\"" + name + "\",\"comment\":\""
+        + "x".repeat(11 * 1024 * 1024) + "\"}"), 413);
+    assertThat(p.getString("detail")).contains("10485760").doesNotContain("xxxx");
+    assertThat(api.get("/api/v1/partners?limit=1").expect(200).json().getInt("total"))
+        .as("nothing saved").isEqualTo(partners);
+    problem(AppServer.shared().anonymous().post("/api/v1/partners", "{\"name\":\"x\"}}"), 401);
+  }
+
+  @Test
+  void theInboxTakesAnyBytesUpToItsLimit() {
+    Api anonymous = AppServer.shared().anonymous();
+    problem(anonymous.sendBytes("POST", "/api/v1/inbox", "application/octet-stream",
+        new byte[256 * 1024 + 1]), 413);
+    // a NUL byte cannot be stored as text: it shows as U+FFFD, like bytes that are not UTF-8
+    long id = anonymous.sendBytes("POST", "/api/v1/inbox", "text/plain",
+        new byte[] {'n', 'u', 'l', 0, '!'}).expect(200).json().getJsonNumber("received").longValue();
+    JsonObject stored = api.get("/api/v1/admin/inbox?limit=20").expect(200).jsonArray().stream()
+        .map(v -> v.asJsonObject()).filter(m -> m.getJsonNumber("id").longValue() == id)
+        .findFirst().orElseThrow();
+    assertThat(stored.getString("body")).isEqualTo("nul\uFFFD!");
   }
 
   @Test

@@ -60,8 +60,9 @@ public class Inbox {
     if (webhookId != null && timestamp != null && signature != null) {
       valid = verify(webhookId, timestamp, signature, body);
     }
+    // bytes that are not text show as U+FFFD; so does NUL, which PostgreSQL cannot store
     InboxMessage m = new InboxMessage(Time.now(), webhookId, headersJson,
-        new String(body, StandardCharsets.UTF_8), valid);
+        new String(body, StandardCharsets.UTF_8).replace('\0', '\uFFFD'), valid);
     em.persist(m);
     em.flush();
     if (java.util.concurrent.ThreadLocalRandom.current().nextInt(50) == 0) {

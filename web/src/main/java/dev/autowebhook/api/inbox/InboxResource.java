@@ -5,7 +5,7 @@ import dev.autowebhook.api.Params;
 import dev.autowebhook.api.Roles;
 import dev.autowebhook.inbox.boundary.Inbox;
 import dev.autowebhook.inbox.entity.InboxMessage;
-import dev.autowebhook.platform.InvalidInputException;
+import dev.autowebhook.platform.PayloadTooLargeException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -71,13 +71,14 @@ public class InboxResource {
           schema = @Schema(type = SchemaType.OBJECT, properties = @SchemaProperty(
               name = "received", type = SchemaType.INTEGER, format = "int64")),
           examples = @ExampleObject(name = "stored", value = "{\"received\": 56}")))
-  @APIResponse(responseCode = "400", description = "Larger than 256 KiB")
+  @APIResponse(responseCode = "413", description = "Larger than 256 KiB")
   public Response receive(@RequestBody(required = true, description = "The webhook as sent,"
       + " usually a JSON event signed with the Standard Webhooks headers",
       content = @Content(mediaType = MediaType.WILDCARD,
           schema = @Schema(type = SchemaType.STRING, format = "binary"))) byte[] body) {
     if (body.length > MAX_BODY) {
-      throw new InvalidInputException("body", "is larger than " + MAX_BODY + " bytes");
+      throw new PayloadTooLargeException("The body has " + body.length + " bytes; the inbox keeps"
+          + " at most " + MAX_BODY, body.length, MAX_BODY);
     }
     JsonObjectBuilder h = Jsonp.PROVIDER.createObjectBuilder();
     headers.getRequestHeaders().forEach((k, v) -> {

@@ -30,8 +30,9 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * {@code mp.openapi.filter}). It works on any operation, also of resources it has never seen:
  * every operation gets a unique readable {@code operationId} and a summary (derived from method
  * and path where the resource gave none or a bare method name), a 2xx response, problem+json
- * error responses (400 with a body or query parameters, 401/403 unless public, 404 with a path
- * parameter, 500; declared ones keep their description and get the problem schema), and under
+ * error responses (400 with a body or query parameters, 413 with a body, 401/403 unless public,
+ * 404 with a path parameter, 500; declared ones keep their description and get the problem
+ * schema), and under
  * {@code /api/v1/webhooks/} the bearer token as an alternative to Basic. Schemas are those
  * JSON-B writes ({@link JsonbSchemas}); the business records are expanded by
  * {@link RecordsOpenApiFilter} first.
@@ -224,6 +225,9 @@ public class ContractFilter implements OASFilter {
         && op.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY);
     if (op.getRequestBody() != null || query) {
       wanted.add(400);
+    }
+    if (op.getRequestBody() != null) {
+      wanted.add(413);
     }
     if (!isPublic(op)) {
       wanted.add(401);

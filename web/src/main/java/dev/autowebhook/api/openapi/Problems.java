@@ -29,6 +29,9 @@ final class Problems {
       404, new String[] {"NotFound", "No such resource"},
       409, new String[] {"Conflict", "Conflicts with the stored state (a unique value already"
           + " taken, still referenced, or not in a state that allows it)"},
+      413, new String[] {"PayloadTooLarge", "The request body is larger than"
+          + " `AUTOWEBHOOK_API_MAX_REQUEST_BYTES`, or the change it makes would be captured as an"
+          + " event larger than `AUTOWEBHOOK_CAPTURE_MAX_PAYLOAD_BYTES`; nothing was saved"},
       422, new String[] {"Refused", "Well-formed, but the operation is refused"},
       429, new String[] {"TooManyRequests", "Too many of these operations are running; try"
           + " again after `Retry-After` seconds"},
@@ -40,6 +43,8 @@ final class Problems {
       403, "This action needs one of the roles webhook-admin",
       404, "subscriber 42 does not exist",
       409, "a subscriber named 'erp' already exists",
+      413, "The request body has 12582912 bytes; the limit is 10485760 bytes"
+          + " (autowebhook.api.max-request-bytes)",
       422, "the operation is refused",
       429, "Too many of these operations are running at once; try again in a few seconds",
       500, "An unexpected error occurred; reference 3f0c2a4e-8f4d-4d53-9c55-0d6f1c2b7a10 in the"

@@ -4,6 +4,7 @@ import dev.autowebhook.platform.ConflictException;
 import dev.autowebhook.platform.InvalidInputException;
 import dev.autowebhook.platform.NotFoundException;
 import dev.autowebhook.platform.OutboxException;
+import dev.autowebhook.platform.PayloadTooLargeException;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -27,6 +28,9 @@ public class BusinessExceptionMapper implements ExceptionMapper<OutboxException>
     }
     if (e instanceof ConflictException) {
       return Problem.response(409, "Conflict", e.getMessage());
+    }
+    if (e instanceof PayloadTooLargeException) {
+      return Problem.response(413, "Payload too large", e.getMessage());
     }
     return Problem.response(422, "Refused", e.getMessage());
   }

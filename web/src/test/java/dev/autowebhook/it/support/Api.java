@@ -115,13 +115,24 @@ public final class Api {
 
     /** As {@link #send(String, String, String, String)}, waiting at most {@code timeout} for the answer. */
     public ApiResponse send(String method, String path, String contentType, String body, Duration timeout) {
-        String url = url(path);
         Secrets.recordJson(body);
+        return exchange(method, path, contentType, body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), timeout);
+    }
+
+    /** Sends bytes as they are, e.g. text that is not valid UTF-8 ({@code contentType} may be null). */
+    public ApiResponse sendBytes(String method, String path, String contentType, byte[] body) {
+        return exchange(method, path, contentType, HttpRequest.BodyPublishers.ofByteArray(body),
+                REQUEST_TIMEOUT);
+    }
+
+    private ApiResponse exchange(String method, String path, String contentType,
+            HttpRequest.BodyPublisher body, Duration timeout) {
+        String url = url(path);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(timeout)
-                .method(method, body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
