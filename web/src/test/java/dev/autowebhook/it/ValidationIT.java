@@ -207,6 +207,27 @@ class ValidationIT {
   }
 
   @Test
+  void recordIdsAndJobParametersOfTheWrongShapeAreRefused() {
+    String name = Fixtures.unique("ids");
+    long id = fx.partner(name);
+    assertThat(fields(problem(api.put("/api/v1/partners/" + id, "{\"id\":\"abc\","
+        + "\"name\":\"renamed\"}"), 400))).contains("\"id\"");
+    assertThat(fields(problem(api.put("/api/v1/partners/" + id, "{\"id\":-9223372036854775809,"
+        + "\"name\":\"renamed\"}"), 400))).contains("\"id\"");
+    problem(api.post("/api/v1/partners", "{\"id\":1.5,\"name\":\"" + name + "-2\"}"), 400);
+    assertThat(api.get("/api/v1/partners/" + id).expect(200).json().getString("name"))
+        .isEqualTo(name);
+    // what GET answered may be sent back: the id is ignored
+    api.put("/api/v1/partners/" + id, "{\"id\":" + id + ",\"name\":\"" + name + "\"}")
+        .expect(200);
+    // used to be a 500 with an HTML page
+    for (String body : new String[] {"[]", "true", "\"text\""}) {
+      assertThat(fields(problem(api.post("/api/v1/admin/jobs/event-cleanup/executions", body),
+          400))).contains("body");
+    }
+  }
+
+  @Test
   void theInboxTakesAnyBytesUpToItsLimit() {
     Api anonymous = AppServer.shared().anonymous();
     problem(anonymous.sendBytes("POST", "/api/v1/inbox", "application/octet-stream",

@@ -143,7 +143,12 @@ public final class RecordMapper {
       }
       JsonValue value = e.getValue();
       switch (a.kind()) {
-        case ID, READ_ONLY -> { }
+        case READ_ONLY -> { }
+        case ID -> { // ignored (the path or the batch names the record), but of the right type
+          if (value.getValueType() != JsonValue.ValueType.NULL && !isLong(value)) {
+            violations.add(new Violation(field, "must be an integer"));
+          }
+        }
         case VALUE -> {
           try {
             Object converted = convert(value, a.field().getType());
@@ -175,6 +180,18 @@ public final class RecordMapper {
         case LINES -> applyLines(value, entity, a, references, field, violations);
         default -> throw new IllegalStateException(a.kind().toString());
       }
+    }
+  }
+
+  private static boolean isLong(JsonValue v) {
+    if (!(v instanceof JsonNumber n) || !n.isIntegral()) {
+      return false;
+    }
+    try {
+      n.bigDecimalValue().longValueExact();
+      return true;
+    } catch (ArithmeticException e) {
+      return false;
     }
   }
 

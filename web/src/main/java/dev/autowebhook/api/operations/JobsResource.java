@@ -25,8 +25,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -63,7 +65,9 @@ public class JobsResource {
           schema = @Schema(implementation = JobRun.class)))
   @APIResponse(responseCode = "400", description = "Unknown or invalid parameters; not started")
   @APIResponse(responseCode = "404", description = "No such job")
-  public Response start(@PathParam("name") String name, JsonObject parameters) {
+  public Response start(@PathParam("name") String name,
+      @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(type = SchemaType.OBJECT))) JsonValue parameters) {
     JobRun run = jobs.start(name, strings(parameters));
     return Response.accepted(run)
         .location(uri.getBaseUriBuilder().path("admin/job-executions/{id}").build(run.id()))
@@ -71,12 +75,16 @@ public class JobsResource {
   }
 
   /** Parameters as text; a nested object, array or boolean is refused. */
-  static Map<String, String> strings(JsonObject body) {
+  static Map<String, String> strings(JsonValue body) {
     Map<String, String> out = new LinkedHashMap<>();
-    if (body == null) {
+    if (body == null || body.getValueType() == JsonValue.ValueType.NULL) {
       return out;
     }
-    for (Map.Entry<String, JsonValue> e : body.entrySet()) {
+    if (!(body instanceof JsonObject object)) {
+      // a JsonObject parameter made JAX-RS fail with a 500 (HTML) for [], "text" or true
+      throw new InvalidInputException("body", "must be a JSON object of job parameters");
+    }
+    for (Map.Entry<String, JsonValue> e : object.entrySet()) {
       JsonValue v = e.getValue();
       switch (v.getValueType()) {
         case STRING -> out.put(e.getKey(), ((JsonString) v).getString());
