@@ -260,6 +260,10 @@ class ValidationIT {
         .add("password", "viewer-pass-1").build()), 409);
     problem(api.post("/api/v1/admin/users", Json.obj().add("username", "x y")
         .add("password", "short").build()), 400);
+    // a blank role used to fail with a 500
+    assertThat(fields(problem(api.post("/api/v1/admin/users", Json.obj()
+        .add("username", name + "-blank").add("password", "viewer-pass-1").add("role", " \t")
+        .build()), 400))).contains("role");
     Api viewer = AppServer.shared().api(name, "viewer-pass-1");
     viewer.get("/api/v1/admin/subscribers").expect(200);
     viewer.get("/api/v1/admin/configs").expect(200);

@@ -77,6 +77,9 @@ public class UsersResource {
     Role role = Role.WEBHOOK_VIEWER;
     if (in.role() != null) {
       role = Params.enumParam("role", in.role().replace('-', '_'), Role.class);
+      if (role == null) { // blank: not absent, as it is for a query parameter
+        throw new InvalidInputException("role", "must be webhook-admin or webhook-viewer");
+      }
     }
     return Response.status(201).entity(UserOut.of(users.create(in.username(), in.password(), role)))
         .build();
