@@ -168,6 +168,8 @@ class ValidationIT {
     String config = "/api/v1/admin/configs/" + fx.config("sale.order").getJsonNumber("id");
     assertThat(fields(problem(api.put(config, "{\"subscriber_ids\":[null]}"), 400)))
         .contains("subscriber_ids");
+    assertThat(fields(problem(api.put(config, "{\"include_fields\":[null]}"), 400)))
+        .contains("include_fields");
     assertThat(fields(problem(api.post("/api/v1/admin/events/retry", "{\"ids\":[null]}"), 400)))
         .contains("ids");
     // nested: the path of properties

@@ -30,6 +30,9 @@ public record ConfigIn(
     noNulls("include_fields", includeFields, v);
     noNulls("exclude_fields", excludeFields, v);
     noNulls("subscriber_ids", subscriberIds, v);
+    if (!v.isEmpty()) {
+      throw InvalidInputException.of(v);
+    }
     if (model != null) {
       c.setModel(model.trim());
     }
