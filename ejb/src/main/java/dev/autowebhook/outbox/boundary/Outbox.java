@@ -2,6 +2,7 @@ package dev.autowebhook.outbox.boundary;
 
 import dev.autowebhook.platform.Jsonp;
 import dev.autowebhook.platform.Time;
+import dev.autowebhook.capture.control.PayloadLimit;
 import dev.autowebhook.capture.control.PendingChanges;
 import dev.autowebhook.capture.entity.ChangeKind;
 import dev.autowebhook.capture.entity.EntityChanged;
@@ -35,7 +36,8 @@ import java.util.Map;
  * {@link OutboxEntry} (the envelope) per change that the model's config tracks, and one pending
  * {@link Delivery} per subscriber that wants it (its config's filter rule decides whether any
  * does; each gets the body its template renders, rendered
- * once here so that retries send identical bytes). Dispatching starts after the commit.
+ * once here so that retries send identical bytes). An event larger than {@link PayloadLimit}
+ * refuses the whole transaction. Dispatching starts after the commit.
  */
 @ApplicationScoped
 public class Outbox {
@@ -47,6 +49,7 @@ public class Outbox {
   EntityManager em;
 
   @Inject SubscriptionMatcher matcher;
+  @Inject PayloadLimit limit;
   @Inject PayloadTemplates templates;
   @Inject Event<DeliveriesQueued> queued;
   @Inject Event<EventsAppended> appended;
@@ -83,6 +86,7 @@ public class Outbox {
       String uid = Uids.next("evt_");
       Map<String, Object> data = route.filter(c.data());
       String envelope = envelope(uid, c, route, now, data, diff);
+      limit.check(c.model(), c.kind(), envelope); // too large: 413, the transaction rolls back
       OutboxEntry entry = new OutboxEntry(uid, c.model(), c.recordId(), c.kind(),
           route.priority(), route.category(), now, envelope);
       em.persist(entry);

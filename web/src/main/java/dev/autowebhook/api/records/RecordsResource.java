@@ -163,6 +163,8 @@ public class RecordsResource {
   @Operation(operationId = "deleteRecord", summary = "Delete a record (captured as a delete event)")
   @APIResponse(responseCode = "204", description = "Deleted")
   @APIResponse(responseCode = "409", description = "Still referenced by other records")
+  @APIResponse(responseCode = "413", description = "The delete event (the record's last state)"
+      + " would be larger than AUTOWEBHOOK_CAPTURE_MAX_PAYLOAD_BYTES; not deleted")
   public Response delete(@PathParam("collection") String collection, @PathParam("id") long id) {
     records.delete(type(collection), id);
     return Response.noContent().build();
