@@ -85,6 +85,15 @@ public final class SecretBox {
 
   private SecretBox() {}
 
+  /**
+   * The most UTF-8 bytes of plain text whose ciphertext fits a column of {@code columnChars}
+   * characters (the v2 prefix with its 8-digit key id, then base64 of the 12-byte nonce, the text
+   * and the 16-byte tag).
+   */
+  public static int capacity(int columnChars) {
+    return (columnChars - (V2.length() + 8 + 1)) / 4 * 3 - NONCE_BYTES - TAG_BITS / 8;
+  }
+
   private static Ring ring() {
     Ring r = ring;
     if (r == null) {

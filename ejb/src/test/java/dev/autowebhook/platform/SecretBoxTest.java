@@ -366,4 +366,15 @@ class SecretBoxTest {
       throw new IllegalStateException(e);
     }
   }
+
+  @Test
+  void theCapacityIsTheLongestTextWhoseCiphertextFitsTheColumn() {
+    for (int column : new int[] {2048, 8000, 100}) {
+      int max = SecretBox.capacity(column);
+      assertThat(SecretBox.encrypt("a".repeat(max))).hasSizeLessThanOrEqualTo(column);
+      assertThat(SecretBox.encrypt("a".repeat(max + 1))).hasSizeGreaterThan(column);
+      // bytes, not characters: a two-byte character counts twice
+      assertThat(SecretBox.encrypt("\u00e9".repeat(max / 2 + 1))).hasSizeGreaterThan(column);
+    }
+  }
 }

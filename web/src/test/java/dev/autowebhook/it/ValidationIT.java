@@ -244,6 +244,22 @@ class ValidationIT {
   }
 
   @Test
+  void secretsLongerThanTheirEncryptedColumnAreRefused() {
+    JsonObject s = fx.subscriber("https://hooks.example.com/long", null);
+    String path = "/api/v1/admin/subscribers/" + s.getJsonNumber("id");
+    // the ciphertext of 1505 bytes fills varchar(2048); one byte more failed at insert with a 500
+    assertThat(fields(problem(api.put(path, Json.obj().add("api_key", "k".repeat(1506)).build()),
+        400))).contains("api_key", "1505 bytes");
+    assertThat(fields(problem(api.put(path, Json.obj().add("auth_token", "\u00e9".repeat(753))
+        .build()), 400))).contains("auth_token");
+    assertThat(fields(problem(api.put(path, Json.obj().add("custom_headers", Json.obj()
+        .add("X-Big", "h".repeat(6000))).build()), 400))).contains("custom_headers");
+    assertThat(api.get(path).expect(200).json().getBoolean("has_api_key")).isFalse();
+    api.put(path, Json.obj().add("api_key", "k".repeat(1505)).build()).expect(200);
+    assertThat(api.get(path).expect(200).json().getBoolean("has_api_key")).isTrue();
+  }
+
+  @Test
   void requestsWithoutValidCredentialsGet401() {
     Api anonymous = AppServer.shared().anonymous();
     JsonObject p = problem(anonymous.get("/api/v1/admin/subscribers"), 401);

@@ -10,6 +10,7 @@ import dev.autowebhook.platform.ConflictException;
 import dev.autowebhook.platform.InvalidInputException;
 import dev.autowebhook.platform.InvalidInputException.Violation;
 import dev.autowebhook.platform.NotFoundException;
+import dev.autowebhook.platform.SecretBox;
 import dev.autowebhook.platform.Validation;
 import dev.autowebhook.subscription.control.SecretGenerator;
 import dev.autowebhook.subscription.control.SubscriptionMatcher;
@@ -205,6 +206,11 @@ public class Subscribers {
   /** The rules beyond the entity's own constraints. */
   private static List<Violation> rules(Subscriber s) {
     List<Violation> v = new ArrayList<>();
+    // encrypted columns: the ciphertext must fit (a longer value failed at insert with a 500)
+    encrypted("auth_token", s.getAuthToken(), SECRET_COLUMN, v);
+    encrypted("api_key", s.getApiKey(), SECRET_COLUMN, v);
+    encrypted("basic_password", s.getBasicPassword(), SECRET_COLUMN, v);
+    encrypted("custom_headers", s.getCustomHeaders(), HEADERS_COLUMN, v);
     if (s.getKind() == SubscriberKind.HTTP) {
       String url = s.getEndpointUrl();
       if (url == null || url.isBlank()) {
@@ -257,6 +263,18 @@ public class Subscribers {
       v.add(new Violation("api_key_header", "'" + s.getApiKeyHeader() + "' is reserved"));
     }
     return v;
+  }
+
+  /** Column sizes of the encrypted attributes (V1 migration). */
+  static final int SECRET_COLUMN = 2048;
+  static final int HEADERS_COLUMN = 8000;
+
+  private static void encrypted(String field, String value, int column, List<Violation> v) {
+    int max = SecretBox.capacity(column);
+    if (value != null && value.getBytes(StandardCharsets.UTF_8).length > max) {
+      v.add(new Violation(field, "must be at most " + max + " bytes"
+          + (field.equals("custom_headers") ? " in all (as JSON)" : "")));
+    }
   }
 
   private static boolean blank(String s) {
