@@ -72,9 +72,7 @@ public record SubscriberIn(
       JsonObjectBuilder b = Jsonp.PROVIDER.createObjectBuilder();
       customHeaders.forEach((k, val) -> {
         String value = MASK.equals(val) && stored.containsKey(k) ? stored.get(k) : val;
-        if (k == null) {
-          v.add(new Violation("custom_headers", "must be an object of header names and values"));
-        } else if (value == null) {
+        if (value == null) {
           v.add(new Violation("custom_headers." + k, "must be a string"));
         } else {
           b.add(k, value);
