@@ -236,6 +236,13 @@ class ValidationIT {
   }
 
   @Test
+  void feedRetentionLongerThanAHundredYearsIsRefused() {
+    // Long.MAX_VALUE seconds before now is no instant: it failed with a 500
+    assertThat(fields(problem(api.post("/api/v1/admin/feed/retention",
+        "{\"hard_limit_seconds\":9223372036854775807}"), 400))).contains("hard_limit_seconds");
+  }
+
+  @Test
   void theInboxTakesAnyBytesUpToItsLimit() {
     Api anonymous = AppServer.shared().anonymous();
     problem(anonymous.sendBytes("POST", "/api/v1/inbox", "application/octet-stream",

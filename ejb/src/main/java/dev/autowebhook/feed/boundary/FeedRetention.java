@@ -52,6 +52,9 @@ public class FeedRetention {
   @Resource(lookup = SchemaMigration.DATASOURCE)
   DataSource dataSource;
 
+  /** The longest retention or hard limit: 100 years. */
+  static final long MAX_SECONDS = 100L * 31_557_600;
+
   @Resource SessionContext context;
 
   @Inject AuditLog audit;
@@ -73,6 +76,15 @@ public class FeedRetention {
     }
     if (hard < 0) {
       throw new InvalidInputException("hard_limit_seconds", "must not be negative");
+    }
+    if (keep > MAX_SECONDS) {
+      throw new InvalidInputException("retention_seconds", "must be at most " + MAX_SECONDS
+          + " (100 years)");
+    }
+    if (hard > MAX_SECONDS) {
+      // Long.MAX_VALUE seconds before now is no Instant: it failed with a 500
+      throw new InvalidInputException("hard_limit_seconds", "must be at most " + MAX_SECONDS
+          + " (100 years)");
     }
     if (hard < keep) {
       throw new InvalidInputException("hard_limit_seconds",
