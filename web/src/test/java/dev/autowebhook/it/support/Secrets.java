@@ -31,8 +31,9 @@ public final class Secrets {
     public static final String FILE_NAME = "secrets.txt";
     public static final int MIN_LENGTH = 8;
 
+    /** Possessive: a plain alternation recursed once per character and overflowed the stack on long values. */
     private static final Pattern JSON_SECRET = Pattern.compile(
-            "\"(password|auth_token|api_key|basic_password|signing_secret|token)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+            "\"(password|auth_token|api_key|basic_password|signing_secret|token)\"\\s*:\\s*\"((?:[^\"\\\\]++|\\\\.)*+)\"");
     private static final Set<String> WRITTEN = ConcurrentHashMap.newKeySet();
 
     private Secrets() {}
