@@ -10,14 +10,18 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -25,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * Checks every request's query and body before a resource sees them, after authentication (so
@@ -35,8 +40,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * reader of JAX-RS reads the first value and ignores trailing text, and decodes invalid bytes as
  * U+FFFD), nested at most {@value #MAX_DEPTH} deep (deeper input made the parser fail with a 500),
  * with no NUL character in any text (PostgreSQL cannot store one: it failed at insert with a 500
- * or a misleading 409) → 400. Other bodies (the public inbox takes anything) are only
- * size-checked.
+ * or a misleading 409) → 400. Other bodies (the public inbox takes any bytes) are only
+ * size-checked. No body, or an empty one ({@link EmptyBody}), is fine unless the resource method
+ * marks its body {@code @RequestBody(required = true)} → 400 naming {@code body}.
  */
 @Provider
 @Priority(Priorities.ENTITY_CODER)
@@ -45,6 +51,7 @@ public class RequestCheck implements ContainerRequestFilter {
   static final String MAX_BYTES = "autowebhook.api.max-request-bytes";
   static final int DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
   static final int MAX_DEPTH = 64;
+  static final String BODY_REQUIRED = "a request body is required";
 
   private final int maxBytes = ConfigProvider.getConfig()
       .getOptionalValue(MAX_BYTES, Integer.class).orElse(DEFAULT_MAX_BYTES);
@@ -65,6 +72,10 @@ public class RequestCheck implements ContainerRequestFilter {
       }
     }
     if (!request.hasEntity()) {
+      if (bodyRequired()) {
+        request.abortWith(Problem.response(400, "Invalid input", "body: " + BODY_REQUIRED,
+            List.of(new Violation("body", BODY_REQUIRED))));
+      }
       return;
     }
     int declared = request.getLength();
@@ -108,6 +119,45 @@ public class RequestCheck implements ContainerRequestFilter {
       out.write(buffer, 0, n);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * Whether the resource method's body parameter is marked {@code @RequestBody(required = true)},
+   * as the OpenAPI document says; every other body is optional and may be omitted.
+   */
+  private boolean bodyRequired() {
+    Method m = resource.getResourceMethod();
+    if (m == null) {
+      return false;
+    }
+    for (Annotation[] parameter : m.getParameterAnnotations()) {
+      for (Annotation a : parameter) {
+        if (a instanceof RequestBody body && body.required()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * An empty body is no body, whatever its {@code Content-Type}: {@code curl -d ''} sends
+   * {@code application/x-www-form-urlencoded}, for which JAX-RS answered 415 when it matched a
+   * JSON method, and the JSON-B reader answered an empty JSON entity with a bare 400. Before
+   * matching, this drops the {@code Content-Type} of a request without body bytes, so that a
+   * resource's optional body parameter is null (defaults) and {@link RequestCheck} refuses a
+   * missing required one with a problem.
+   */
+  @Provider
+  @PreMatching
+  public static class EmptyBody implements ContainerRequestFilter {
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+      if (request.getHeaders().containsKey(HttpHeaders.CONTENT_TYPE) && !request.hasEntity()) {
+        request.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+      }
+    }
   }
 
   private boolean consumesJson() {

@@ -19,10 +19,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -117,7 +118,9 @@ public class EventsResource {
       + " retried")
   @APIResponse(responseCode = "409", description = "One of the deliveries is pending or being"
       + " sent; none was retried")
-  public List<DeliveryOut> retryAll(IdsIn in) {
+  public List<DeliveryOut> retryAll(@RequestBody(required = true,
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(ref = "IdsIn"))) IdsIn in) {
     if (in == null || in.ids() == null) {
       throw new InvalidInputException("ids", "is required");
     }

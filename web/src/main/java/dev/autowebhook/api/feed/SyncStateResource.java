@@ -23,8 +23,10 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -57,7 +59,9 @@ public class SyncStateResource {
   @Operation(operationId = "registerDevice", summary = "Get or create the caller's device",
       description = "Idempotent: the same device_id of the same user returns the same state"
           + " (app type, device info and app version are updated when given).")
-  public SyncStateOut register(RegisterIn in) {
+  public SyncStateOut register(@RequestBody(required = true,
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(ref = "RegisterIn"))) RegisterIn in) {
     Caller caller = Caller.of(security).mayWrite();
     if (in == null) {
       throw new InvalidInputException("body", "a JSON object is required");
@@ -110,7 +114,9 @@ public class SyncStateResource {
   @Operation(operationId = "acknowledgeSync", summary = "Acknowledge everything up to a cursor",
       description = "The cursor only moves forward (409 otherwise); events of the device's models"
           + " in between are counted as synced.")
-  public SyncStateOut acknowledge(@PathParam("id") long id, CursorIn in) {
+  public SyncStateOut acknowledge(@PathParam("id") long id, @RequestBody(required = true,
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(ref = "CursorIn"))) CursorIn in) {
     Caller.of(security).mayWrite().writes(syncStates.get(id));
     return out(syncStates.acknowledge(id, Feed.cursor("cursor", required(in))));
   }
@@ -118,7 +124,10 @@ public class SyncStateResource {
   @POST
   @Path("{id}/reset")
   @Operation(operationId = "resetSyncState", summary = "Put the cursor back (default: start)")
-  public SyncStateOut reset(@PathParam("id") long id, CursorIn in) {
+  public SyncStateOut reset(@PathParam("id") long id, @RequestBody(description = "Optional;"
+      + " without it (or without cursor) the cursor goes back to the start",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(ref = "CursorIn"))) CursorIn in) {
     Caller.of(security).mayWrite().writes(syncStates.get(id));
     return out(syncStates.reset(id, Feed.cursor("cursor", in == null ? null : in.cursor())));
   }

@@ -136,7 +136,8 @@ public class RecordsResource {
   @APIResponse(responseCode = "200", description = "All applied")
   @APIResponse(responseCode = "404", description = "An item's id does not exist; none applied")
   @APIResponse(responseCode = "409", description = "A unique value is taken; none applied")
-  public JsonObject batch(@PathParam("collection") String collection, JsonValue body) {
+  public JsonObject batch(@PathParam("collection") String collection,
+      @RequestBody(required = true) JsonValue body) {
     if (!(body instanceof JsonArray array)) {
       throw new InvalidInputException("body", "must be a JSON array of records");
     }
@@ -153,7 +154,7 @@ public class RecordsResource {
       summary = "Update the fields present in the body (captured as an update event)")
   @APIResponse(responseCode = "409", description = "A unique value (such as the name) is taken")
   public JsonObject update(@PathParam("collection") String collection, @PathParam("id") long id,
-      JsonValue body) {
+      @RequestBody(required = true) JsonValue body) {
     return json(records.update(type(collection), id, object(body)));
   }
 

@@ -88,7 +88,9 @@ public class SubscribersResource {
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
           schema = @Schema(ref = "SubscriberOut")))
   @APIResponse(responseCode = "409", description = "Name already taken")
-  public SubscriberOut update(@PathParam("id") long id, SubscriberIn in) {
+  public SubscriberOut update(@PathParam("id") long id, @RequestBody(required = true,
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(ref = "SubscriberIn"))) SubscriberIn in) {
     return SubscriberOut.of(subscribers.update(id, s -> body(in).applyTo(s)));
   }
 
