@@ -1,5 +1,7 @@
 package dev.autowebhook.it;
 
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookSigningException;
 import dev.autowebhook.it.support.Api;
 import dev.autowebhook.it.support.ApiResponse;
 import dev.autowebhook.it.support.Json;
@@ -41,6 +43,27 @@ final class Fixtures {
     long id = created.getJsonNumber("id").longValue();
     cleanups.add(() -> api.delete("/api/v1/admin/subscribers/" + id));
     return created;
+  }
+
+  /**
+   * Posts {@code body} to the built-in inbox as a receiver gets a webhook: signed with
+   * {@code secret} at {@code timestamp} (Unix seconds) by the Standard Webhooks library.
+   */
+  static ApiResponse postToInbox(Api api, String secret, String webhookId, long timestamp,
+      String body) {
+    return api.header("webhook-id", webhookId)
+        .header("webhook-timestamp", Long.toString(timestamp))
+        .header("webhook-signature", inboxSignature(secret, webhookId, timestamp, body))
+        .send("POST", "/api/v1/inbox", "application/json", body);
+  }
+
+  /** The {@code webhook-signature} value of the Standard Webhooks library for a request. */
+  static String inboxSignature(String secret, String webhookId, long timestamp, String body) {
+    try {
+      return new Webhook(secret).sign(webhookId, timestamp, body);
+    } catch (WebhookSigningException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Runs {@code undo} when the test ends (newest first). */

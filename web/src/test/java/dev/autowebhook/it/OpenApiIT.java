@@ -125,6 +125,9 @@ class OpenApiIT {
     assertThat(problems).isEmpty();
     assertThat(ops.get("POST /api/v1/admin/subscribers/{id}/test")
         .getJsonObject("responses").keySet()).contains("200", "404", "429");
+    // the inbox: refused unless signed, off when disabled, limited in size
+    assertThat(ops.get("POST /api/v1/inbox").getJsonObject("responses").keySet())
+        .contains("200", "401", "404", "413");
     assertThat(doc.getJsonObject("components").getJsonObject("securitySchemes").keySet())
         .contains("basicAuth", "bearerAuth");
   }

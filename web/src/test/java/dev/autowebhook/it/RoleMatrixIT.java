@@ -45,6 +45,10 @@ class RoleMatrixIT {
   /** One operation: {@code path} is the OpenAPI template; {@code {id}} is replaced by a missing id. */
   record Call(String method, String path, String body, Access access) {
     ApiResponse send(Api api) {
+      if (path.equals(INBOX)) { // public, for requests signed for a subscriber of the inbox
+        return Fixtures.postToInbox(api, inboxSecret, Fixtures.unique("msg"),
+            java.time.Instant.now().getEpochSecond(), body);
+      }
       return api.send(method, path.replace("{id}", MISSING_ID).replace("{name}", "no-such-job"),
           body == null ? null : "application/json", body);
     }
@@ -56,6 +60,7 @@ class RoleMatrixIT {
   }
 
   static final String MISSING_ID = "987654321";
+  static final String INBOX = "/api/v1/inbox";
 
   static final List<String> COLLECTIONS = List.of("sale-orders", "purchase-orders",
       "account-moves", "account-payments", "crm-leads", "stock-pickings", "stock-moves",
@@ -103,7 +108,7 @@ class RoleMatrixIT {
     // inbox: the receiver is public; clearing it (really done by the admin) is an admin write
     m.add(new Call("GET", a + "inbox", null, Access.READ));
     m.add(new Call("DELETE", a + "inbox", null, Access.ADMIN));
-    m.add(new Call("POST", "/api/v1/inbox", "{\"from\":\"RoleMatrixIT\"}", Access.PUBLIC));
+    m.add(new Call("POST", INBOX, "{\"from\":\"RoleMatrixIT\"}", Access.PUBLIC));
     // users: admins only, reads included
     m.add(new Call("GET", a + "users", null, Access.ADMIN));
     m.add(new Call("POST", a + "users", "{}", Access.ADMIN));
@@ -150,10 +155,17 @@ class RoleMatrixIT {
   static String viewerName;
   static long tokenId;
   static String token;
+  static long inboxSubscriberId;
+  static String inboxSecret;
 
   @BeforeAll
   static void users() {
     Api admin = AppServer.shared().admin();
+    JsonObject s = admin.post("/api/v1/admin/subscribers", Json.obj()
+        .add("name", Fixtures.unique("matrix-inbox"))
+        .add("endpoint_url", AppServer.shared().baseUrl() + INBOX).build()).expect(201).json();
+    inboxSubscriberId = s.getJsonNumber("id").longValue();
+    inboxSecret = s.getString("signing_secret");
     viewerName = Fixtures.unique("mview");
     admin.post("/api/v1/admin/users", Json.obj().add("username", viewerName)
         .add("password", "viewer-pass-1").add("role", "webhook-viewer").build()).expect(201);
@@ -168,6 +180,7 @@ class RoleMatrixIT {
   @AfterAll
   static void revoke() {
     AppServer.shared().admin().delete("/api/v1/admin/tokens/" + tokenId);
+    AppServer.shared().admin().delete("/api/v1/admin/subscribers/" + inboxSubscriberId);
   }
 
   static boolean refused(ApiResponse r) {

@@ -243,13 +243,16 @@ class ValidationIT {
   }
 
   @Test
-  void theInboxTakesAnyBytesUpToItsLimit() {
+  void theInboxTakesAnySignedBytesUpToItsLimit() {
     Api anonymous = AppServer.shared().anonymous();
     problem(anonymous.sendBytes("POST", "/api/v1/inbox", "application/octet-stream",
         new byte[256 * 1024 + 1]), 413);
     // a NUL byte cannot be stored as text: it shows as U+FFFD, like bytes that are not UTF-8
-    long id = anonymous.sendBytes("POST", "/api/v1/inbox", "text/plain",
-        new byte[] {'n', 'u', 'l', 0, '!'}).expect(200).json().getJsonNumber("received").longValue();
+    String secret = fx.subscriber(AppServer.shared().baseUrl() + "/api/v1/inbox", null)
+        .getString("signing_secret");
+    long id = Fixtures.postToInbox(anonymous, secret, Fixtures.unique("msg"),
+        java.time.Instant.now().getEpochSecond(), "nul\u0000!").expect(200).json()
+        .getJsonNumber("received").longValue();
     JsonObject stored = api.get("/api/v1/admin/inbox?limit=20").expect(200).jsonArray().stream()
         .map(v -> v.asJsonObject()).filter(m -> m.getJsonNumber("id").longValue() == id)
         .findFirst().orElseThrow();

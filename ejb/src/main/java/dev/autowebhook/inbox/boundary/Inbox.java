@@ -2,8 +2,11 @@ package dev.autowebhook.inbox.boundary;
 
 import dev.autowebhook.audit.boundary.AuditLog;
 import dev.autowebhook.platform.Time;
-import dev.autowebhook.delivery.control.Signer;
+import dev.autowebhook.inbox.control.InboxSignature;
 import dev.autowebhook.inbox.entity.InboxMessage;
+import dev.autowebhook.metrics.boundary.Metrics;
+import dev.autowebhook.platform.NotFoundException;
+import dev.autowebhook.platform.PayloadTooLargeException;
 import dev.autowebhook.subscription.boundary.Subscribers;
 import dev.autowebhook.subscription.entity.Subscriber;
 import jakarta.ejb.Stateless;
@@ -11,23 +14,29 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The built-in receiver: stores webhook requests sent to {@code /api/v1/inbox} and checks their
- * signature against the secrets of the subscribers that point there, so the out-of-the-box demo
- * shows real signed HTTP deliveries without any other service. Keeps the newest messages only.
+ * The built-in receiver: stores webhook requests sent to {@code /api/v1/inbox} that are signed
+ * with the secret of a subscriber pointing there, so the out-of-the-box demo shows real signed
+ * HTTP deliveries without any other service, and nobody else can fill the database. Keeps the
+ * newest messages only; {@code autowebhook.inbox.enabled=false} turns it off.
  */
 @Stateless
 public class Inbox {
 
   public static final String PATH = "/api/v1/inbox";
+
+  /** The largest body the inbox keeps, in bytes. */
+  public static final int MAX_BODY = 256 * 1024;
+
+  /** Counts the requests the inbox refused (not signed for it, or outside the tolerance). */
+  static final String REFUSED = "autowebhook.inbox.refused";
 
   /**
    * Request headers the inbox shows as received (lower case; also every {@code x-autowebhook-…}):
@@ -50,19 +59,47 @@ public class Inbox {
   @Inject Subscribers subscribers;
   @Inject AuditLog audit;
 
+  @Inject Metrics metrics;
+
   @Inject
   @ConfigProperty(name = "autowebhook.inbox.keep", defaultValue = "1000")
   int keep;
 
-  public InboxMessage receive(String webhookId, String timestamp, String signature,
+  @Inject
+  @ConfigProperty(name = "autowebhook.inbox.enabled", defaultValue = "true")
+  boolean enabled;
+
+  /**
+   * Stores the request if it is signed (Standard Webhooks, within the 5-minute tolerance) with
+   * the current or previous secret of a subscriber that points at the inbox; else stores nothing
+   * and answers empty.
+   *
+   * @throws NotFoundException when the inbox is turned off ({@code autowebhook.inbox.enabled})
+   * @throws PayloadTooLargeException when the body is larger than {@value #MAX_BODY} bytes
+   */
+  public Optional<InboxMessage> receive(String webhookId, String timestamp, String signature,
       String headersJson, byte[] body) {
-    Boolean valid = null;
-    if (webhookId != null && timestamp != null && signature != null) {
-      valid = verify(webhookId, timestamp, signature, body);
+    if (!enabled) {
+      throw new NotFoundException("The built-in inbox is turned off");
+    }
+    if (body.length > MAX_BODY) {
+      throw new PayloadTooLargeException("The body has " + body.length + " bytes; the inbox"
+          + " keeps at most " + MAX_BODY, body.length, MAX_BODY);
+    }
+    List<String> secrets = new ArrayList<>();
+    for (Subscriber s : subscribers.all()) {
+      if (s.getEndpointUrl() != null && s.getEndpointUrl().contains(PATH)) {
+        secrets.addAll(Subscribers.signingSecrets(s));
+      }
+    }
+    if (!InboxSignature.verifies(webhookId, timestamp, signature, body, secrets,
+        Time.now().toEpochSecond())) {
+      metrics.registry().counter(REFUSED).increment();
+      return Optional.empty();
     }
     // bytes that are not text show as U+FFFD; so does NUL, which PostgreSQL cannot store
     InboxMessage m = new InboxMessage(Time.now(), webhookId, headersJson,
-        new String(body, StandardCharsets.UTF_8).replace('\0', '\uFFFD'), valid);
+        new String(body, StandardCharsets.UTF_8).replace('\0', '\uFFFD'), true);
     em.persist(m);
     em.flush();
     if (java.util.concurrent.ThreadLocalRandom.current().nextInt(50) == 0) {
@@ -73,28 +110,7 @@ public class Inbox {
             .setParameter("cut", cut.get(0)).executeUpdate();
       }
     }
-    return m;
-  }
-
-  private boolean verify(String id, String timestamp, String signatures, byte[] body) {
-    long ts;
-    try {
-      ts = Long.parseLong(timestamp.trim());
-    } catch (NumberFormatException e) {
-      return false;
-    }
-    List<String> given = Arrays.asList(signatures.trim().split(" "));
-    for (Subscriber s : subscribers.all()) {
-      if (s.getEndpointUrl() == null || !s.getEndpointUrl().contains(PATH)) {
-        continue;
-      }
-      for (String secret : Subscribers.signingSecrets(s)) {
-        if (given.contains(Signer.sign(secret, id, ts, body))) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return Optional.of(m);
   }
 
   public List<InboxMessage> latest(int offset, int limit) {

@@ -1,10 +1,17 @@
 package dev.autowebhook.inbox.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.autowebhook.platform.NotFoundException;
+import dev.autowebhook.platform.PayloadTooLargeException;
 
 import org.junit.jupiter.api.Test;
 
-/** The inbox keeps transport and webhook headers as received and masks every other value. */
+/**
+ * The inbox keeps transport and webhook headers as received and masks every other value; turned
+ * off it is not there, and it refuses a body over its limit before it looks at the signature.
+ */
 class InboxTest {
 
   @Test
@@ -26,5 +33,22 @@ class InboxTest {
     assertThat(Inbox.shown("X-Client-Ref", "k-innocent")).isEqualTo("****");
     assertThat(Inbox.shown("x-route", "r-42")).isEqualTo("****");
     assertThat(Inbox.shown("cookie", "session=1")).isEqualTo("****");
+  }
+
+  /** {@code autowebhook.inbox.enabled=false}: 404 (NotFoundException) before anything is read. */
+  @Test
+  void aTurnedOffInboxIsNotFound() {
+    Inbox cut = new Inbox();
+    cut.enabled = false;
+    assertThatThrownBy(() -> cut.receive("evt_1", "1800000000", "v1,AAAA", "{}", new byte[1]))
+        .isInstanceOf(NotFoundException.class).hasMessage("The built-in inbox is turned off");
+  }
+
+  @Test
+  void aBodyOverTheLimitIsRefusedBeforeTheSignatureIsChecked() {
+    Inbox cut = new Inbox();
+    cut.enabled = true;
+    assertThatThrownBy(() -> cut.receive("evt_1", "1800000000", "v1,AAAA", "{}",
+        new byte[Inbox.MAX_BODY + 1])).isInstanceOf(PayloadTooLargeException.class);
   }
 }
