@@ -28,6 +28,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
@@ -52,6 +53,7 @@ public class RequestCheck implements ContainerRequestFilter {
   static final int DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
   static final int MAX_DEPTH = 64;
   static final String BODY_REQUIRED = "a request body is required";
+  private static final Map<Method, Boolean> BODY_REQUIRED_BY_METHOD = new ConcurrentHashMap<>();
 
   private final int maxBytes = ConfigProvider.getConfig()
       .getOptionalValue(MAX_BYTES, Integer.class).orElse(DEFAULT_MAX_BYTES);
@@ -123,13 +125,16 @@ public class RequestCheck implements ContainerRequestFilter {
 
   /**
    * Whether the resource method's body parameter is marked {@code @RequestBody(required = true)},
-   * as the OpenAPI document says; every other body is optional and may be omitted.
+   * as the OpenAPI document says; every other body is optional and may be omitted. Asked for every
+   * request without a body (every GET), so the answer is kept per method.
    */
   private boolean bodyRequired() {
     Method m = resource.getResourceMethod();
-    if (m == null) {
-      return false;
-    }
+    return m != null
+        && BODY_REQUIRED_BY_METHOD.computeIfAbsent(m, RequestCheck::declaresRequiredBody);
+  }
+
+  private static boolean declaresRequiredBody(Method m) {
     for (Annotation[] parameter : m.getParameterAnnotations()) {
       for (Annotation a : parameter) {
         if (a instanceof RequestBody body && body.required()) {
