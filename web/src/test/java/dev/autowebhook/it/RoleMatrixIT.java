@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  * Every REST operation × {admin, viewer, sync token, anonymous}: anonymous gets 401 everywhere but
  * the public inbox, a sync token 403 everywhere (it authenticates but has no admin role), a viewer
  * reads but never writes, an admin is never refused. Ids do not exist and bodies are invalid, so
- * an allowed call answers 400/404 and changes nothing (except the inbox: admins clear it and every
- * role may post to it); only 401/403 matter. A last test keeps the table complete against
+ * an allowed call answers 400/404 and changes nothing (except the inbox: admins clear it, and
+ * anyone may post to it a request signed for a subscriber of the inbox); only 401/403 matter. A last test keeps the table complete against
  * {@code /openapi}.
  */
 class RoleMatrixIT {
