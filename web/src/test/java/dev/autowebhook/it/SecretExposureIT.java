@@ -9,10 +9,10 @@ import dev.autowebhook.it.support.Browser;
 import dev.autowebhook.it.support.Json;
 import dev.autowebhook.it.support.Poll;
 import dev.autowebhook.it.support.Postgres;
+import dev.autowebhook.it.support.ReadAll;
 import dev.autowebhook.it.support.Receiver;
 import dev.autowebhook.it.support.Secrets;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +34,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -180,50 +179,34 @@ class SecretExposureIT {
     long created = System.nanoTime();
 
     // 1. every GET of the admin and sync API
-    Map<String, String> ids = new LinkedHashMap<>();
-    ids.put("/api/v1/admin/subscribers/{id}", bearerId + "," + keyedId + "," + basicId);
-    ids.put("/api/v1/admin/events/{id}", join(deliveries));
-    ids.put("/api/v1/admin/events/{id}/attempts", join(deliveries));
-    ids.put("/api/v1/admin/configs/{id}", fx.config("res.partner").getJsonNumber("id") + "");
-    ids.put("/api/v1/admin/templates/{id}", template.getJsonNumber("id") + "");
-    ids.put("/api/v1/admin/tokens/{id}", tokenId + "");
-    ids.put("/api/v1/admin/job-executions/{id}", runId + "");
-    ids.put("/api/v1/webhooks/sync-state/{id}", device + "");
+    long configId = fx.config("res.partner").getJsonNumber("id").longValue();
+    long templateId = template.getJsonNumber("id").longValue();
     String after = URLEncoder.encode(since.toString(), StandardCharsets.UTF_8);
-    Map<String, String> queries = Map.of(
-        "/api/v1/admin/events", "?limit=" + LIMIT + "&since=" + after,
-        "/api/v1/admin/audit", "?limit=" + LIMIT + "&since=" + after,
-        "/api/v1/admin/inbox", "?limit=" + LIMIT,
-        "/api/v1/admin/job-executions", "?limit=200",
-        "/api/v1/webhooks/events", "?limit=" + LIMIT);
+    ReadAll reads = new ReadAll()
+        .id("/api/v1/admin/subscribers/{id}", bearerId, keyedId, basicId)
+        .id("/api/v1/admin/events/{id}", deliveries.toArray())
+        .id("/api/v1/admin/events/{id}/attempts", deliveries.toArray())
+        .id("/api/v1/admin/configs/{id}", configId)
+        .id("/api/v1/admin/templates/{id}", templateId)
+        .id("/api/v1/admin/tokens/{id}", tokenId)
+        .id("/api/v1/admin/job-executions/{id}", runId)
+        .id("/api/v1/webhooks/sync-state/{id}", device)
+        .query("/api/v1/admin/events", "?limit=" + LIMIT + "&since=" + after)
+        .query("/api/v1/admin/audit", "?limit=" + LIMIT + "&since=" + after)
+        .query("/api/v1/admin/inbox", "?limit=" + LIMIT)
+        .query("/api/v1/admin/job-executions", "?limit=200")
+        .query("/api/v1/webhooks/events", "?limit=" + LIMIT)
+        .pageId("subscriber.xhtml", bearerId, keyedId, basicId)
+        .pageId("event.xhtml", deliveries.toArray())
+        .pageId("config.xhtml", configId)
+        .pageId("template.xhtml", templateId);
     Map<String, String> texts = new TreeMap<>();
-    List<String> unknown = new ArrayList<>();
-    JsonObject paths = server.anonymous().get("/openapi?format=JSON").expect(200).json()
-        .getJsonObject("paths");
-    for (Map.Entry<String, JsonValue> p : paths.entrySet()) {
-      String path = p.getKey();
-      boolean admin = path.startsWith("/api/v1/admin/");
-      if (!p.getValue().asJsonObject().containsKey("get")
-          || !(admin || path.startsWith("/api/v1/webhooks/"))) {
-        continue;
-      }
-      List<String> urls = new ArrayList<>();
-      if (!path.contains("{")) {
-        urls.add(path + queries.getOrDefault(path, ""));
-      } else if (ids.containsKey(path)) {
-        for (String id : ids.get(path).split(",")) {
-          urls.add(path.replaceAll("\\{[^}]+}", id));
-        }
-      } else {
-        unknown.add(path);
-      }
-      for (String url : urls) {
-        ApiResponse r = (admin ? api : client).get(url);
-        assertThat(r.status()).as("GET %s", url).isEqualTo(200);
-        texts.put("GET " + url, r.body());
-      }
+    for (String url : reads.apiUrls(server, path -> path.startsWith("/api/v1/admin/")
+        || path.startsWith("/api/v1/webhooks/"))) {
+      ApiResponse r = (url.startsWith("/api/v1/admin/") ? api : client).get(url);
+      assertThat(r.status()).as("GET %s", url).isEqualTo(200);
+      texts.put("GET " + url, r.body());
     }
-    assertThat(unknown).as("GET operations this test has no id for: add one").isEmpty();
     for (long id : List.of(bearerId, keyedId, basicId)) {
       String url = "/api/v1/admin/events?limit=" + LIMIT + "&subscriber_id=" + id;
       texts.put("GET " + url, api.get(url).expect(200).body());
@@ -285,23 +268,10 @@ class SecretExposureIT {
     int pages = 0;
     try (Browser b = Browser.open(server)) {
       b.loginAsAdmin();
-      List<String> views = new ArrayList<>(List.of("/admin/dashboard.xhtml",
-          "/admin/subscribers.xhtml", "/admin/events.xhtml", "/admin/dead-letters.xhtml",
-          "/admin/configs.xhtml", "/admin/config.xhtml?id=" + ids.get(
-              "/api/v1/admin/configs/{id}"), "/admin/templates.xhtml", "/admin/audit.xhtml",
-          "/admin/users.xhtml", "/admin/jobs.xhtml", "/admin/sync-states.xhtml"));
-      for (long id : List.of(bearerId, keyedId, basicId)) {
-        views.add("/admin/subscriber.xhtml?id=" + id);
-      }
-      for (long id : deliveries) {
-        views.add("/admin/event.xhtml?id=" + id);
-      }
-      for (String view : views) {
-        b.go(view);
-        b.waiter().until(d -> "complete".equals(((JavascriptExecutor) d)
-            .executeScript("return document.readyState")));
-        b.waitAjax();
-        texts.put("page " + view, b.driver().getPageSource());
+      for (String view : reads.adminPages()) {
+        ReadAll.Page page = ReadAll.open(b, view);
+        assertThat(page.problem()).as("page %s", view).isNull();
+        texts.put("page " + view, page.source());
         pages++;
       }
       // the inbox with the rows of this test's deliveries expanded (headers and body)
@@ -340,10 +310,6 @@ class SecretExposureIT {
         (created - t0) / 1e9, (apiDone - created) / 1e9, (dbDone - apiDone) / 1e9,
         (uiDone - dbDone) / 1e9);
     assertThat(leaks).as("secrets readable after they were saved").isEmpty();
-  }
-
-  static String join(List<Long> ids) {
-    return String.join(",", ids.stream().map(String::valueOf).toList());
   }
 
   static String secret(String prefix) {

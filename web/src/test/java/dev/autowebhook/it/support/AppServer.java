@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * <p>Output goes to {@code <it.work.dir>/<name>.log}, appended across restarts with a marker line per
  * start. {@link #start()} waits until {@code GET /api/v1/admin/subscribers} with the admin credentials
  * answers 200; if the process exits or the wait times out it is killed and the start fails with the
- * last 80 log lines. The port is chosen once and kept by {@link #restart()}.
+ * last 80 log lines. The port is chosen once and kept by {@link #restart()}. The process runs in
+ * {@code <it.work.dir>}, or with {@link Builder#embeddedDatabase()} in a directory of its own.
  *
  * <p>Static state (documented singletons): the set of running servers, so a JVM shutdown hook can stop
  * every server a test forgot (before {@link Postgres} stops), and the lazily started {@link #shared()}
@@ -72,6 +73,7 @@ public final class AppServer {
     private final List<String> jvmArgs;
     private final Duration startupTimeout;
     private final Path workDir;
+    private final Path processDir;
     private final Path logFile;
     private final Path tmpDir;
     private final Path pidFile;
@@ -84,6 +86,7 @@ public final class AppServer {
         this.jvmArgs = List.copyOf(b.jvmArgs);
         this.startupTimeout = b.startupTimeout;
         this.workDir = Postgres.workDir();
+        this.processDir = b.embeddedDatabase ? workDir.resolve(name) : workDir;
         this.logFile = workDir.resolve(name + ".log");
         this.tmpDir = workDir.resolve("tmp-" + name);
         this.pidFile = workDir.resolve(name + ".pid");
@@ -167,8 +170,9 @@ public final class AppServer {
                             + " at " + Instant.now() + ": " + String.join(" ", command) + System.lineSeparator(),
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             logOffsetAtStart = Files.size(logFile);
+            Files.createDirectories(processDir);
             ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(workDir.toFile())
+                    .directory(processDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -262,6 +266,11 @@ public final class AppServer {
 
     public Path log() {
         return logFile;
+    }
+
+    /** The process's working directory, where {@code ./data} (H2 database, master key) is. */
+    public Path directory() {
+        return processDir;
     }
 
     /** The whole log, every start included. */
@@ -504,6 +513,7 @@ public final class AppServer {
         private final Map<String, String> databaseEnv = new LinkedHashMap<>();
         private final Map<String, String> env = new LinkedHashMap<>();
         private final List<String> jvmArgs = new ArrayList<>();
+        private boolean embeddedDatabase;
         private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
         private int port;
 
@@ -519,6 +529,17 @@ public final class AppServer {
             databaseEnv.put("AUTOWEBHOOK_DB_URL", jdbcUrl);
             databaseEnv.put("AUTOWEBHOOK_DB_USER", user);
             databaseEnv.put("AUTOWEBHOOK_DB_PASSWORD", password);
+            return this;
+        }
+
+        /**
+         * No database configuration at all, as a new user's {@code ./run.sh}: the application's default
+         * embedded H2 file database ({@code ConfiguredDataSource.DEFAULT_URL}, {@code ./data/autowebhook}
+         * relative to the working directory). The process runs in {@code <it.work.dir>/<name>/}, emptied
+         * by {@link #build()}, so its database and {@code data/master.key} are new (kept by restarts).
+         */
+        public Builder embeddedDatabase() {
+            embeddedDatabase = true;
             return this;
         }
 
@@ -547,7 +568,28 @@ public final class AppServer {
         }
 
         public AppServer build() {
+            if (embeddedDatabase) {
+                if (Stream.concat(databaseEnv.keySet().stream(), env.keySet().stream())
+                        .anyMatch(k -> k.startsWith("AUTOWEBHOOK_DB_"))) {
+                    throw new IllegalStateException("AppServer '" + name
+                            + "' uses the embedded database: no AUTOWEBHOOK_DB_* settings");
+                }
+                deleteTree(Postgres.workDir().resolve(name));
+            }
             return new AppServer(this, port != 0 ? port : freePort());
+        }
+
+        private static void deleteTree(Path dir) {
+            if (!Files.exists(dir)) {
+                return;
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot empty " + dir, e);
+            }
         }
     }
 }
