@@ -17,7 +17,9 @@ import jakarta.persistence.TypedQuery;
 import jakarta.validation.Validator;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -77,7 +79,10 @@ public class SyncStates {
     return s;
   }
 
-  /** @param username null: every user's devices */
+  /**
+   * @param username null: every user's devices
+   * @param active null: active and deactivated devices
+   */
   public List<SyncState> list(String username, AppType appType, Boolean active) {
     StringBuilder jpql = new StringBuilder("SELECT s FROM SyncState s WHERE 1 = 1");
     if (username != null) {
@@ -85,9 +90,6 @@ public class SyncStates {
     }
     if (appType != null) {
       jpql.append(" AND s.appType = :appType");
-    }
-    if (active != null) {
-      jpql.append(" AND s.active = :active");
     }
     jpql.append(" ORDER BY s.username, s.deviceId");
     TypedQuery<SyncState> q = em.createQuery(jpql.toString(), SyncState.class);
@@ -97,10 +99,9 @@ public class SyncStates {
     if (appType != null) {
       q.setParameter("appType", appType);
     }
-    if (active != null) {
-      q.setParameter("active", active);
-    }
-    return q.getResultList();
+    // the state is filtered here, not compared in JPQL: EclipseLink binds a boolean as 1 on H2,
+    // which H2 2.x refuses to compare with a BOOLEAN column (EclipseLink issue 1578)
+    return q.getResultStream().filter(s -> active == null || s.isActive() == active).toList();
   }
 
   /** The models a device receives (empty: all). */
@@ -158,21 +159,35 @@ public class SyncStates {
     return new Stats(stat("s.username", username), stat("s.appType", username));
   }
 
+  /**
+   * Grouped by key and state, the active devices counted here: a boolean compared in JPQL
+   * ({@code CASE WHEN s.active = TRUE}) is rendered {@code ACTIVE = 1} on H2, which H2 2.x refuses.
+   */
   private List<Stat> stat(String key, String username) {
-    TypedQuery<Object[]> q = em.createQuery("SELECT " + key + ", COUNT(s),"
-        + " SUM(CASE WHEN s.active = TRUE THEN 1 ELSE 0 END), SUM(s.syncCount),"
-        + " SUM(s.eventsSynced), MAX(s.lastSyncAt) FROM SyncState s"
+    TypedQuery<Object[]> q = em.createQuery("SELECT " + key + ", s.active, COUNT(s),"
+        + " SUM(s.syncCount), SUM(s.eventsSynced), MAX(s.lastSyncAt) FROM SyncState s"
         + (username == null ? "" : " WHERE s.username = :username")
-        + " GROUP BY " + key + " ORDER BY " + key, Object[].class);
+        + " GROUP BY " + key + ", s.active ORDER BY " + key, Object[].class);
     if (username != null) {
       q.setParameter("username", username);
     }
-    List<Stat> out = new ArrayList<>();
+    Map<String, Stat> out = new LinkedHashMap<>();
     for (Object[] r : q.getResultList()) {
       String k = r[0] instanceof AppType t ? t.key() : String.valueOf(r[0]);
-      out.add(new Stat(k, num(r[1]), num(r[2]), num(r[3]), num(r[4]), (OffsetDateTime) r[5]));
+      long devices = num(r[2]);
+      Stat row = new Stat(k, devices, Boolean.TRUE.equals(r[1]) ? devices : 0, num(r[3]),
+          num(r[4]), (OffsetDateTime) r[5]);
+      out.merge(k, row, SyncStates::sum);
     }
-    return out;
+    return List.copyOf(out.values());
+  }
+
+  private static Stat sum(Stat a, Stat b) {
+    OffsetDateTime last = a.lastSyncAt() == null
+        || b.lastSyncAt() != null && b.lastSyncAt().isAfter(a.lastSyncAt())
+        ? b.lastSyncAt() : a.lastSyncAt();
+    return new Stat(a.key(), a.devices() + b.devices(), a.activeDevices() + b.activeDevices(),
+        a.syncs() + b.syncs(), a.eventsSynced() + b.eventsSynced(), last);
   }
 
   private static long num(Object o) {
