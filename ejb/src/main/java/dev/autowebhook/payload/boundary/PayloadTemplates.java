@@ -268,27 +268,15 @@ public class PayloadTemplates {
   }
 
   /**
-   * What a template is checked against: an update of a real record of its model if there is one
-   * (so field types are real), else of sample data with the model's fields.
+   * What a template is checked against: an update of the newest record of its model if there is
+   * one (so field types are real), else of sample data with the model's fields.
    */
   private Map<String, Object> sample(String model) {
     if (model == null) {
       return PayloadRenderer.sampleVariables(null, null);
     }
-    Class<?> type = models.require("model", model);
-    if (BusinessRecord.class.isAssignableFrom(type)) {
-      Class<? extends BusinessRecord> recordType = type.asSubclass(BusinessRecord.class);
-      List<Map<String, Object>> first = records.list(recordType, 0, 1).items();
-      if (!first.isEmpty() && first.get(0).get("id") instanceof Number id) {
-        return PayloadRenderer.sampleVariables(model, records.get(recordType, id.longValue()));
-      }
-    }
-    Map<String, Object> order = PayloadRenderer.sampleOrder();
-    Map<String, Object> data = new LinkedHashMap<>();
-    for (String field : models.fieldNames(model)) {
-      data.put(field, order.getOrDefault(field, 1));
-    }
-    return PayloadRenderer.sampleVariables(model, data);
+    return PayloadRenderer.sampleVariables(model,
+        records.newestOrSample(models.require("model", model)));
   }
 
   private void flush() {

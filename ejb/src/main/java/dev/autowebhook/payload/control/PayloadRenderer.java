@@ -22,6 +22,7 @@ import com.github.jknack.handlebars.io.TemplateSource;
 import dev.autowebhook.payload.entity.PayloadTemplate;
 import dev.autowebhook.platform.InvalidInputException;
 import dev.autowebhook.platform.Jsonp;
+import dev.autowebhook.records.boundary.Records;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -221,7 +222,7 @@ public class PayloadRenderer {
     }
     return variables("evt_5f0c1e9a2b7d4c8e9f0a1b2c3d4e5f60", "update",
         model == null ? "sale.order" : model, data == null ? 42L : data.get("id"),
-        data == null ? sampleOrder() : data, changes,
+        data == null ? Records.sampleOrder() : data, changes,
         OffsetDateTime.of(2025, 3, 14, 9, 26, 53, 0, ZoneOffset.UTC), "high", "sales",
         "Sample subscriber");
   }
@@ -231,48 +232,6 @@ public class PayloadRenderer {
     c.put("old", old);
     c.put("new", now);
     return c;
-  }
-
-  /** A realistic sales order snapshot (with lines), as {@code data} of sample events. */
-  public static Map<String, Object> sampleOrder() {
-    Map<String, Object> line1 = new LinkedHashMap<>();
-    line1.put("id", 101L);
-    line1.put("product_id", 11L);
-    line1.put("description", "Widget, 12\" blue");
-    line1.put("quantity", new BigDecimal("2"));
-    line1.put("price_unit", new BigDecimal("500.00"));
-    line1.put("tax_rate", new BigDecimal("20"));
-    line1.put("discount", new BigDecimal("0.00"));
-    line1.put("price_subtotal", new BigDecimal("1000.00"));
-    Map<String, Object> line2 = new LinkedHashMap<>();
-    line2.put("id", 102L);
-    line2.put("product_id", 12L);
-    line2.put("description", "Installation");
-    line2.put("quantity", new BigDecimal("1"));
-    line2.put("price_unit", new BigDecimal("250.00"));
-    line2.put("tax_rate", new BigDecimal("20"));
-    line2.put("discount", new BigDecimal("0.00"));
-    line2.put("price_subtotal", new BigDecimal("250.00"));
-    Map<String, Object> order = new LinkedHashMap<>();
-    order.put("id", 42L);
-    order.put("version", 3L);
-    order.put("created_at", "2025-03-14T09:20:11.250Z");
-    order.put("updated_at", "2025-03-14T09:26:53Z");
-    order.put("name", "S00042");
-    order.put("partner_id", 7L);
-    order.put("state", "sale");
-    order.put("date_order", "2025-03-14T09:20:00Z");
-    order.put("validity_date", "2025-04-13");
-    order.put("currency", "EUR");
-    order.put("client_order_ref", "PO-8812");
-    order.put("origin", "Lead #318");
-    order.put("salesperson_id", 3L);
-    order.put("note", "Call \"Ana\" before delivery\\gate 2\nThank you!");
-    order.put("amount_untaxed", new BigDecimal("1250.00"));
-    order.put("amount_tax", new BigDecimal("250.00"));
-    order.put("amount_total", new BigDecimal("1500.00"));
-    order.put("lines", List.of(line1, line2));
-    return order;
   }
 
   /** How many templates were compiled so far (the cache's misses, and unsaved bodies). */

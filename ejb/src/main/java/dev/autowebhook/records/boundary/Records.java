@@ -16,13 +16,17 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.Validator;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Generic CRUD of the tracked business records (the demo domain and its REST API). Every write
@@ -135,6 +139,89 @@ public class Records {
       throw new ConflictException(RecordShape.snake(type.getSimpleName()) + " " + id
           + " is still referenced by other records and cannot be deleted");
     }
+  }
+
+  /**
+   * What a rule over a model's events is checked against (a payload template, a filter rule):
+   * the model's {@link #newest} record, so that field types and values are real, or while it has
+   * none, {@link #sample} data.
+   */
+  public Map<String, Object> newestOrSample(Class<?> type) {
+    return newest(type).orElseGet(() -> sample(type));
+  }
+
+  /**
+   * The record of this class with the highest id as the API shows it, with its lines; empty when
+   * there is none or the class is no business record. Never flushes, so it may be called while an
+   * edited entity is still unchecked.
+   */
+  public Optional<Map<String, Object>> newest(Class<?> type) {
+    if (!BusinessRecord.class.isAssignableFrom(type)) {
+      return Optional.empty();
+    }
+    Class<? extends BusinessRecord> recordType = type.asSubclass(BusinessRecord.class);
+    return em.createQuery("SELECT r.id FROM " + em.getMetamodel().entity(recordType).getName()
+            + " r ORDER BY r.id DESC", Long.class)
+        .setFlushMode(FlushModeType.COMMIT).setMaxResults(1).getResultStream().findFirst()
+        .map(id -> get(recordType, id));
+  }
+
+  /**
+   * Sample data with every field of a record class: the value {@link #sampleOrder} has for a
+   * field of that name, else one of the field's kind (true for a boolean, no lines, 1 otherwise).
+   */
+  public static Map<String, Object> sample(Class<?> type) {
+    Map<String, Object> order = sampleOrder();
+    Map<String, Object> data = new LinkedHashMap<>();
+    for (RecordShape.Attribute a : RecordShape.of(type).attributes()) {
+      Class<?> t = a.field().getType();
+      data.put(a.name(), order.containsKey(a.name()) ? order.get(a.name())
+          : t == boolean.class || t == Boolean.class ? Boolean.TRUE
+          : a.kind() == RecordShape.Kind.LINES ? List.of() : 1);
+    }
+    return data;
+  }
+
+  /** A realistic sales order snapshot (with lines), as {@code data} of sample events. */
+  public static Map<String, Object> sampleOrder() {
+    Map<String, Object> line1 = new LinkedHashMap<>();
+    line1.put("id", 101L);
+    line1.put("product_id", 11L);
+    line1.put("description", "Widget, 12\" blue");
+    line1.put("quantity", new BigDecimal("2"));
+    line1.put("price_unit", new BigDecimal("500.00"));
+    line1.put("tax_rate", new BigDecimal("20"));
+    line1.put("discount", new BigDecimal("0.00"));
+    line1.put("price_subtotal", new BigDecimal("1000.00"));
+    Map<String, Object> line2 = new LinkedHashMap<>();
+    line2.put("id", 102L);
+    line2.put("product_id", 12L);
+    line2.put("description", "Installation");
+    line2.put("quantity", new BigDecimal("1"));
+    line2.put("price_unit", new BigDecimal("250.00"));
+    line2.put("tax_rate", new BigDecimal("20"));
+    line2.put("discount", new BigDecimal("0.00"));
+    line2.put("price_subtotal", new BigDecimal("250.00"));
+    Map<String, Object> order = new LinkedHashMap<>();
+    order.put("id", 42L);
+    order.put("version", 3L);
+    order.put("created_at", "2025-03-14T09:20:11.250Z");
+    order.put("updated_at", "2025-03-14T09:26:53Z");
+    order.put("name", "S00042");
+    order.put("partner_id", 7L);
+    order.put("state", "sale");
+    order.put("date_order", "2025-03-14T09:20:00Z");
+    order.put("validity_date", "2025-04-13");
+    order.put("currency", "EUR");
+    order.put("client_order_ref", "PO-8812");
+    order.put("origin", "Lead #318");
+    order.put("salesperson_id", 3L);
+    order.put("note", "Call \"Ana\" before delivery\\gate 2\nThank you!");
+    order.put("amount_untaxed", new BigDecimal("1250.00"));
+    order.put("amount_tax", new BigDecimal("250.00"));
+    order.put("amount_total", new BigDecimal("1500.00"));
+    order.put("lines", List.of(line1, line2));
+    return order;
   }
 
   private BusinessRecord find(Class<? extends BusinessRecord> type, long id) {
