@@ -9,6 +9,7 @@ import dev.autowebhook.platform.InvalidInputException.Violation;
 import dev.autowebhook.platform.NotFoundException;
 import dev.autowebhook.platform.Validation;
 import dev.autowebhook.records.boundary.Models;
+import dev.autowebhook.records.boundary.Records;
 import dev.autowebhook.subscription.control.FilterRule;
 import dev.autowebhook.subscription.control.SubscriptionMatcher;
 import dev.autowebhook.subscription.entity.Subscriber;
@@ -19,13 +20,17 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Webhook config CRUD (one per model key): checks the model exists, that listed fields are fields
- * of that model, that event types and subscriber ids are real, then saves and audits.
+ * of that model, that event types and subscriber ids are real and that the filter rule is a
+ * condition (it gives true or false on the model's newest record), then saves and audits.
  */
 @Stateless
 public class WebhookConfigs {
@@ -35,6 +40,7 @@ public class WebhookConfigs {
 
   @Inject Validator validator;
   @Inject Models models;
+  @Inject Records records;
   @Inject AuditLog audit;
   @Inject SubscriptionMatcher matcher;
 
@@ -166,7 +172,13 @@ public class WebhookConfigs {
     checkFields("include_fields", c.getIncludeFields(), fields, v);
     checkFields("exclude_fields", c.getExcludeFields(), fields, v);
     try {
-      FilterRule.compile(c.getFilterRule());
+      FilterRule rule = FilterRule.compile(c.getFilterRule());
+      if (!fields.isEmpty()) {
+        String refusal = refusal(rule, c);
+        if (refusal != null) {
+          v.add(new Violation("filter", refusal));
+        }
+      }
     } catch (InvalidInputException e) {
       v.addAll(e.violations());
     }
@@ -177,6 +189,45 @@ public class WebhookConfigs {
     }
     v.addAll(Validation.violations(validator, c));
     return v;
+  }
+
+  /**
+   * Why the rule is no condition on the config's model, or null: it must give true or false for
+   * a create and an update (every field changed) of the model's newest record, or of sample data
+   * while the model has none ({@link FilterRule#refusal}). A rule that gives a number, a text or
+   * nothing would silently drop every event.
+   */
+  private String refusal(FilterRule rule, WebhookConfig c) {
+    if (rule == FilterRule.ALWAYS) {
+      return null;
+    }
+    Class<?> type = models.require("model", c.getModel());
+    Map<String, Object> sample = Records.sample(type);
+    Optional<Map<String, Object>> newest = records.newest(type);
+    Map<String, Object> data = newest.orElse(sample);
+    String where = newest.isPresent()
+        ? "the newest " + c.getModel() + " (id " + data.get("id") + ")"
+        : "a sample " + c.getModel() + " (there is none yet)";
+    return rule.refusal(List.of(event("create", c, data), event("update", c, data)), where,
+        newest.isPresent() ? event("update", c, sample) : null);
+  }
+
+  /** A rule's variables for an event of the config's model; an update changes every field. */
+  private static Map<String, Object> event(String kind, WebhookConfig c,
+      Map<String, Object> data) {
+    Map<String, Map<String, Object>> changes = new LinkedHashMap<>();
+    if (kind.equals("update")) {
+      data.forEach((field, value) -> {
+        if (!field.equals("id")) {
+          Map<String, Object> change = new LinkedHashMap<>();
+          change.put("old", null);
+          change.put("new", value);
+          changes.put(field, change);
+        }
+      });
+    }
+    return FilterRule.variables(kind, c.getModel(), data.get("id"), data, changes,
+        c.getPriority() == null ? null : c.getPriority().key(), c.getCategory());
   }
 
   private static void checkFields(String name, String csv, List<String> known,

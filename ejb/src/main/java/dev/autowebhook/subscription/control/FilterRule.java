@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.apache.commons.jexl3.JexlArithmetic;
 import org.apache.commons.jexl3.JexlBuilder;
 import org.apache.commons.jexl3.JexlContext;
@@ -167,27 +168,107 @@ public final class FilterRule {
     return Collections.unmodifiableMap(vars);
   }
 
+  /** What one evaluation of a rule decided. */
+  public enum Outcome {
+    /** The rule gave true: the event reaches the subscribers. */
+    MATCH,
+    /** The rule gave false: the event is dropped. */
+    NO_MATCH,
+    /** The rule failed or gave no boolean: the event is dropped, and counted in errors(). */
+    ERROR
+  }
+
   /**
    * True when the rule evaluates to {@code true}. An evaluation error or a result that is not a
    * boolean (e.g. {@code null}) is false and counts in {@link #errors()}; never throws.
    */
   public boolean matches(Map<String, Object> vars) {
+    return test(vars) == Outcome.MATCH;
+  }
+
+  /** {@link #matches}, telling a false apart from an error (never throws). */
+  public Outcome test(Map<String, Object> vars) {
     if (expression == null) {
-      return true;
+      return Outcome.MATCH;
     }
     Object result;
     try {
       result = expression.evaluate(new Vars(vars != null ? vars : Map.of()));
     } catch (RuntimeException | StackOverflowError e) {
       failed(e.toString());
-      return false;
+      return Outcome.ERROR;
     }
     if (result instanceof Boolean b) {
-      return b;
+      return b ? Outcome.MATCH : Outcome.NO_MATCH;
     }
     failed("the result is " + (result == null ? "null" : "a " + result.getClass().getSimpleName())
         + ", not true or false");
-    return false;
+    return Outcome.ERROR;
+  }
+
+  /**
+   * Why this rule is no condition on the given events, or null when it is one: evaluating it must
+   * give true or false. Each of {@code events} is the variables of one event and {@code where}
+   * says which record they come from ("the newest sale.order (id 42)"). A null result is excused
+   * on a record whose fields may be null, as long as the same rule gives a boolean on
+   * {@code sample} (variables whose every field has a value): {@code amount_total > 5} is false
+   * on a null amount, but {@code client_order_ref} gives a text once the field is set. Does not
+   * count in {@link #errors()}.
+   */
+  public String refusal(List<Map<String, Object>> events, String where,
+      Map<String, Object> sample) {
+    if (expression == null) {
+      return null;
+    }
+    boolean gaveNull = false;
+    for (Map<String, Object> vars : events) {
+      Object result;
+      try {
+        result = expression.evaluate(new Vars(vars));
+      } catch (PatternSyntaxException e) {
+        return "fails on " + where + ": invalid regular expression (" + e.getDescription() + ")";
+      } catch (JexlException e) {
+        JexlInfo at = e.getInfo();
+        return "fails on " + where + (at == null ? "" : " near column " + at.getColumn())
+            + ": values that cannot be compared or computed (e.g. a text and a number)";
+      } catch (RuntimeException | StackOverflowError e) {
+        return "fails on " + where + ": it cannot be evaluated";
+      }
+      if (result == null) {
+        gaveNull = true;
+      } else if (!(result instanceof Boolean)) {
+        return "gives " + describe(result) + " on " + where + ", not true or false" + EXAMPLE;
+      }
+    }
+    if (gaveNull && sample != null) {
+      String onSample = refusal(List.of(sample), "a sample event whose fields all have a value",
+          null);
+      return onSample == null ? null
+          : onSample.startsWith("fails") ? onSample
+          : "gives nothing (null) on " + where + " and " + onSample;
+    }
+    return gaveNull ? "gives nothing (null) on " + where + ", not true or false" + EXAMPLE : null;
+  }
+
+  private static final String EXAMPLE =
+      "; a filter must be a condition such as amount_total > 5";
+
+  /** A rule's result in words, for an admin: its kind and (shortened) value. */
+  static String describe(Object value) {
+    if (value instanceof Number n) {
+      return "a number (" + n + ")";
+    }
+    if (value instanceof CharSequence text) {
+      String t = text.length() > 40 ? text.subSequence(0, 40) + "..." : text.toString();
+      return "a text ('" + t + "')";
+    }
+    if (value instanceof Map<?, ?>) {
+      return "a map";
+    }
+    if (value instanceof Collection<?> || value.getClass().isArray()) {
+      return "a list";
+    }
+    return "a value that is not true or false";
   }
 
   public String text() {

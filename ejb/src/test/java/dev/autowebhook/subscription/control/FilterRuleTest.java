@@ -169,6 +169,97 @@ class FilterRuleTest {
     assertThat(matches("state > 1", sale())).isFalse();
   }
 
+  // ---- the check on save: a rule must be a condition
+
+  private static final String WHERE = "the newest sale.order (id 7)";
+
+  /** What saving the rule says, checked as a create and an update of the order. */
+  private static String refusal(String rule, Map<String, Object> sample) {
+    Map<String, Object> data = order("sale", new BigDecimal("1500.00"));
+    return FilterRule.compile(rule).refusal(List.of(
+        FilterRule.variables("create", "sale.order", 7L, data, Map.of(), "high", "sales"),
+        vars(data)), WHERE, sample);
+  }
+
+  private static String refusal(String rule) {
+    return refusal(rule, null);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"state == 'sale' && amount_total > 1000", "amount_total > 5",
+      "total_amount > 500", "state == 'approved' && total_amount > 500",
+      "changes.state['new'] == 'sale'", "changes.state.old == 'draft'", "state =~ ['sale', 'done']",
+      "state !~ ['sale', 'done']", "'vip' =~ tags", "state =^ 'sa'", "name =~ 'SO0+7'",
+      "size(tags) == 2 && !empty(name)", "partner.country.code == 'BE'", "tags[0] == 'vip'",
+      "note == null && missing == null", "missing > 1000 || note >= 0",
+      "state eq 'sale' and partner_id == 42", "!(state == 'draft')", "event == 'update'",
+      "record_id == 7 && priority == 'high' && category == 'sales'", "true", "false"})
+  void conditionsAreAccepted(String rule) {
+    assertThat(refusal(rule)).isNull();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"amount_total >>> 5", "amount_total", "1 + 2", "partner_id",
+      "amount_total * 2"})
+  void aNumberIsRefusedAndShown(String rule) {
+    assertThat(refusal(rule)).startsWith("gives a number (").contains(WHERE)
+        .endsWith("not true or false; a filter must be a condition such as amount_total > 5");
+  }
+
+  @Test
+  void otherValuesAreRefusedSayingWhatTheyAre() {
+    assertThat(refusal("'x'")).startsWith("gives a text ('x') on " + WHERE);
+    assertThat(refusal("state")).startsWith("gives a text ('sale') on " + WHERE);
+    assertThat(refusal("'" + "y".repeat(100) + "'")).contains("'" + "y".repeat(40) + "...'");
+    assertThat(refusal("[1, 2]")).startsWith("gives a list on " + WHERE);
+    assertThat(refusal("tags")).startsWith("gives a list on " + WHERE);
+    assertThat(refusal("{}")).startsWith("gives a list on " + WHERE);
+    assertThat(refusal("{'a': 1}")).startsWith("gives a map on " + WHERE);
+    assertThat(refusal("partner")).startsWith("gives a map on " + WHERE);
+    assertThat(refusal("null")).startsWith("gives nothing (null) on " + WHERE);
+    assertThat(refusal("changes.state.new")).startsWith("gives a text ('sale') on " + WHERE);
+  }
+
+  @Test
+  void aRuleThatFailsOnTheRecordIsRefusedSayingWhereWithoutJavaDetails() {
+    assertThat(refusal("name =~ '[unclosed'")).isEqualTo("fails on " + WHERE
+        + ": invalid regular expression (Unclosed character class)");
+    assertThat(refusal("state > 1")).isEqualTo("fails on " + WHERE + " near column 9: values"
+        + " that cannot be compared or computed (e.g. a text and a number)");
+  }
+
+  @Test
+  void aNullFromAnEmptyFieldIsExcusedWhenTheSampleGivesABoolean() {
+    Map<String, Object> sample = order("sale", BigDecimal.ONE);
+    sample.put("note", "Call first");
+    sample.put("flag", true);
+
+    assertThat(refusal("flag", sample)).as("a boolean field, null on this record").isNull();
+    assertThat(refusal("flag")).as("no sample to excuse it").startsWith("gives nothing (null)");
+    assertThat(refusal("note", sample)).isEqualTo("gives nothing (null) on " + WHERE + " and"
+        + " gives a text ('Call first') on a sample event whose fields all have a value, not true"
+        + " or false; a filter must be a condition such as amount_total > 5");
+  }
+
+  @Test
+  void theCheckCountsNoErrorAndAnEmptyRuleNeedsNone() {
+    FilterRule cut = FilterRule.compile("amount_total + 1");
+    assertThat(cut.refusal(List.of(sale()), WHERE, null)).isNotNull();
+    assertThat(cut.errors()).isZero();
+    assertThat(FilterRule.ALWAYS.refusal(List.of(sale()), WHERE, null)).isNull();
+  }
+
+  @Test
+  void testTellsAFalseFromAnError() {
+    assertThat(FilterRule.compile("state == 'sale'").test(sale())).isEqualTo(
+        FilterRule.Outcome.MATCH);
+    assertThat(FilterRule.compile("state == 'draft'").test(sale())).isEqualTo(
+        FilterRule.Outcome.NO_MATCH);
+    assertThat(FilterRule.compile("amount_total >>> 5").test(sale())).isEqualTo(
+        FilterRule.Outcome.ERROR);
+    assertThat(FilterRule.ALWAYS.test(null)).isEqualTo(FilterRule.Outcome.MATCH);
+  }
+
   @Test
   void syntaxErrorNamesTheField() {
     assertThatThrownBy(() -> FilterRule.compile("state == 'sale' &&"))
