@@ -91,7 +91,7 @@ public class Outbox {
           route.priority(), route.category(), now, envelope);
       em.persist(entry);
       entries.add(entry);
-      if (route.delivers(c.kind()) && route.rule().matches(FilterRule.variables(c.kind().key(),
+      if (route.delivers(c.kind()) && route.passes(FilterRule.variables(c.kind().key(),
           c.model(), c.recordId(), data, diff, route.priority().key(), route.category()))) {
         Map<Long, String> bodies = route.templateId() == null ? Map.of()
             : templates.renderFor(route.templateId(), envelope, names(route.subscriberIds()));

@@ -11,6 +11,7 @@ import dev.autowebhook.platform.Validation;
 import dev.autowebhook.records.boundary.Models;
 import dev.autowebhook.records.boundary.Records;
 import dev.autowebhook.subscription.control.FilterRule;
+import dev.autowebhook.subscription.control.Route;
 import dev.autowebhook.subscription.control.SubscriptionMatcher;
 import dev.autowebhook.subscription.entity.Subscriber;
 import dev.autowebhook.subscription.entity.WebhookConfig;
@@ -228,6 +229,19 @@ public class WebhookConfigs {
     }
     return FilterRule.variables(kind, c.getModel(), data.get("id"), data, changes,
         c.getPriority() == null ? null : c.getPriority().key(), c.getCategory());
+  }
+
+  /**
+   * What the filter of a model's config dropped on this node since it started (in memory, not
+   * shared between nodes): {@code dropped} events in all, {@code errors} of them because the
+   * rule failed or gave no boolean.
+   */
+  public record FilterDrops(long dropped, long errors) {}
+
+  public FilterDrops filterDrops(String model) {
+    Route.Drops d = matcher.drops(model);
+    long errors = d.errors();
+    return new FilterDrops(d.noMatch() + errors, errors);
   }
 
   private static void checkFields(String name, String csv, List<String> known,

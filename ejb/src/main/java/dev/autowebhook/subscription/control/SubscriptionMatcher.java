@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.inject.Inject;
 
@@ -25,6 +26,7 @@ public class SubscriptionMatcher {
   @ConfigProperty(name = "autowebhook.config.cache-seconds", defaultValue = "5")
   int cacheSeconds;
 
+  private final Map<String, Route.Drops> drops = new ConcurrentHashMap<>();
   private volatile Map<String, Route> routes;
   private volatile long loadedAt;
 
@@ -46,11 +48,19 @@ public class SubscriptionMatcher {
         WebhookConfig.class).getResultList();
     Map<String, Route> map = new HashMap<>();
     for (WebhookConfig c : configs) {
-      map.put(c.getModel(), Route.of(c));
+      map.put(c.getModel(), Route.of(c, drops(c.getModel())));
     }
     routes = map;
     loadedAt = System.nanoTime();
     return map;
+  }
+
+  /**
+   * What the filter of a model's config dropped on this node since it started (kept across
+   * reloads and edits of the config, in memory only).
+   */
+  public Route.Drops drops(String model) {
+    return drops.computeIfAbsent(model, m -> new Route.Drops());
   }
 
   /** Drops the cache; the next capture reloads. */

@@ -154,7 +154,7 @@ class OutboxTest {
 
   private static Route route(Priority priority, String category) {
     return new Route("sale.order", true, EnumSet.allOf(ChangeKind.class), priority, category,
-        Set.of(), Set.of(), List.of(1L), false, 0, null, FilterRule.ALWAYS);
+        Set.of(), Set.of(), List.of(1L), false, 0, null, FilterRule.ALWAYS, new Route.Drops());
   }
 
   private static JsonObject parse(String json) {

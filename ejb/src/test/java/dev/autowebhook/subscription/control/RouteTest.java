@@ -20,7 +20,7 @@ class RouteTest {
 
   private static Route route(Set<String> include, Set<String> exclude) {
     return new Route("sale.order", true, ALL, Priority.HIGH, "sales", include, exclude,
-        List.of(1L), false, 0, null, FilterRule.ALWAYS);
+        List.of(1L), false, 0, null, FilterRule.ALWAYS, new Route.Drops());
   }
 
   private static Map<String, Object> snapshot() {
@@ -84,22 +84,47 @@ class RouteTest {
   @Test
   void deliversOnlyWhenEnabledKindWantedAndSubscribed() {
     Route on = new Route("m", true, EnumSet.of(ChangeKind.CREATE, ChangeKind.UPDATE),
-        Priority.MEDIUM, null, Set.of(), Set.of(), List.of(1L, 2L), false, 0, null, FilterRule.ALWAYS);
+        Priority.MEDIUM, null, Set.of(), Set.of(), List.of(1L, 2L), false, 0, null,
+        FilterRule.ALWAYS, new Route.Drops());
     assertThat(on.delivers(ChangeKind.CREATE)).isTrue();
     assertThat(on.delivers(ChangeKind.UPDATE)).isTrue();
     assertThat(on.delivers(ChangeKind.DELETE)).isFalse();
 
     Route disabled = new Route("m", false, ALL, Priority.MEDIUM, null, Set.of(), Set.of(),
-        List.of(1L), false, 0, null, FilterRule.ALWAYS);
+        List.of(1L), false, 0, null, FilterRule.ALWAYS, new Route.Drops());
     assertThat(disabled.delivers(ChangeKind.CREATE)).isFalse();
 
     Route nobody = new Route("m", true, ALL, Priority.MEDIUM, null, Set.of(), Set.of(),
-        List.of(), false, 0, null, FilterRule.ALWAYS);
+        List.of(), false, 0, null, FilterRule.ALWAYS, new Route.Drops());
     assertThat(nobody.delivers(ChangeKind.CREATE)).isFalse();
 
     Route noKinds = new Route("m", true, Set.of(), Priority.MEDIUM, null, Set.of(), Set.of(),
-        List.of(1L), false, 0, null, FilterRule.ALWAYS);
+        List.of(1L), false, 0, null, FilterRule.ALWAYS, new Route.Drops());
     assertThat(noKinds.delivers(ChangeKind.CREATE)).isFalse();
+  }
+
+  @Test
+  void passesCountsWhatTheRuleDropsByReason() {
+    Route.Drops drops = new Route.Drops();
+    Route cut = new Route("m", true, ALL, Priority.MEDIUM, null, Set.of(), Set.of(), List.of(1L),
+        false, 0, null, FilterRule.compile("amount_total > 1000"), drops);
+    Map<String, Object> big = FilterRule.variables("create", "m", 1L, Map.of("amount_total", 2000),
+        null, "medium", null);
+    Map<String, Object> small = FilterRule.variables("create", "m", 2L,
+        Map.of("amount_total", 5), null, "medium", null);
+
+    assertThat(cut.passes(big)).isTrue();
+    assertThat(cut.passes(small)).isFalse();
+    assertThat(cut.passes(small)).isFalse();
+    assertThat(drops.noMatch()).isEqualTo(2);
+    assertThat(drops.errors()).isZero();
+
+    Route broken = new Route("m", true, ALL, Priority.MEDIUM, null, Set.of(), Set.of(),
+        List.of(1L), false, 0, null, FilterRule.compile("amount_total >>> 5"), drops);
+    assertThat(broken.passes(big)).isFalse();
+    assertThat(drops.errors()).isEqualTo(1);
+    assertThat(drops.noMatch()).isEqualTo(2);
+    assertThat(Route.untracked("m").passes(small)).isTrue();
   }
 
   @Test
@@ -127,7 +152,7 @@ class RouteTest {
     c.setExcludeFields("state");
     c.setSubscribers(List.of(subscriber(11L), subscriber(12L)));
 
-    Route cut = Route.of(c);
+    Route cut = Route.of(c, new Route.Drops());
 
     assertThat(cut.model()).isEqualTo("sale.order");
     assertThat(cut.kinds()).containsExactlyInAnyOrder(ChangeKind.CREATE, ChangeKind.DELETE);

@@ -50,6 +50,8 @@ public class ConfigBacking implements Serializable {
   private boolean batchEnabled;
   private Integer batchSize = 100;
   private Integer batchTimeoutSeconds = 5;
+  private long filterDropped;
+  private long filterErrors;
 
   public void load() {
     if (id == null) {
@@ -77,6 +79,9 @@ public class ConfigBacking implements Serializable {
     batchEnabled = c.isBatchEnabled();
     batchSize = c.getBatchSize();
     batchTimeoutSeconds = c.getBatchTimeoutSeconds();
+    WebhookConfigs.FilterDrops drops = configs.filterDrops(c.getModel());
+    filterDropped = drops.dropped();
+    filterErrors = drops.errors();
   }
 
   ConfigIn toIn() {
@@ -188,6 +193,16 @@ public class ConfigBacking implements Serializable {
 
   public void setExcludeFields(String excludeFields) {
     this.excludeFields = excludeFields;
+  }
+
+  /** Events the filter dropped on this node since it started (read-only). */
+  public long getFilterDropped() {
+    return filterDropped;
+  }
+
+  /** Of {@link #getFilterDropped}, those dropped because the rule failed or gave no boolean. */
+  public long getFilterErrors() {
+    return filterErrors;
   }
 
   public String getFilter() {

@@ -42,7 +42,7 @@ public class ConfigsResource {
   @GET
   @Operation(operationId = "listConfigs", summary = "List the webhook configs, one per model")
   public List<ConfigOut> list() {
-    return configs.all().stream().map(ConfigOut::of).toList();
+    return configs.all().stream().map(this::out).toList();
   }
 
   @GET
@@ -53,7 +53,7 @@ public class ConfigsResource {
           schema = @Schema(ref = "ConfigOut"),
           examples = @ExampleObject(name = "saleOrder", value = CONFIG)))
   public ConfigOut get(@PathParam("id") long id) {
-    return ConfigOut.of(configs.get(id));
+    return out(configs.get(id));
   }
 
   @POST
@@ -72,7 +72,7 @@ public class ConfigsResource {
     WebhookConfig c = configs.create(
         (java.util.function.Consumer<WebhookConfig>) n -> body.applyTo(n, configs::subscribers));
     return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(c.getId())).build())
-        .entity(ConfigOut.of(c)).build();
+        .entity(out(c)).build();
   }
 
   @PUT
@@ -90,7 +90,7 @@ public class ConfigsResource {
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ConfigIn"),
           examples = @ExampleObject(name = "partial", summary = "Only what changes",
               value = UPDATE))) ConfigIn in) {
-    return ConfigOut.of(configs.update(id,
+    return out(configs.update(id,
         c -> SubscribersResource.body(in).applyTo(c, configs::subscribers)));
   }
 
@@ -103,6 +103,10 @@ public class ConfigsResource {
   public Response delete(@PathParam("id") long id) {
     configs.delete(id);
     return Response.noContent().build();
+  }
+
+  private ConfigOut out(WebhookConfig c) {
+    return ConfigOut.of(c, configs.filterDrops(c.getModel()));
   }
 
   // OpenAPI examples
@@ -123,5 +127,5 @@ public class ConfigsResource {
        "filter": "state == 'sale' && amount_total > 1000", "subscriber_ids": [3, 57],
        "template_id": 59, "batch_enabled": false, "batch_size": 100,
        "batch_timeout_seconds": 5, "created_at": "2026-11-28T12:07:16.853236Z",
-       "updated_at": "2026-11-28T12:30:02.118Z"}""";
+       "updated_at": "2026-11-28T12:30:02.118Z", "filter_dropped": 1204, "filter_errors": 0}""";
 }

@@ -6,6 +6,7 @@ import dev.autowebhook.api.subscription.ConfigOut;
 import dev.autowebhook.api.subscription.SubscriberIn;
 import dev.autowebhook.api.subscription.SubscriberOut;
 import dev.autowebhook.payload.entity.PayloadTemplate;
+import dev.autowebhook.subscription.boundary.WebhookConfigs.FilterDrops;
 import dev.autowebhook.subscription.entity.Subscriber;
 import dev.autowebhook.transfer.boundary.ConfigTransfer;
 import dev.autowebhook.transfer.boundary.ConfigTransfer.ConfigItem;
@@ -32,6 +33,9 @@ public record ConfigDocument(
     Map<String, List<String>> requiredSecrets, List<SubscriberIn> subscribers,
     List<TemplateIn> templates, List<PortableConfig> configs) {
 
+  /** What a config's filter dropped is this node's figure, not part of the config. */
+  private static final FilterDrops NOT_EXPORTED = new FilterDrops(0, 0);
+
   public static ConfigDocument of(ConfigTransfer.Snapshot s) {
     Map<Long, String> subscriberNames = s.subscribers().stream()
         .collect(Collectors.toMap(Subscriber::getId, Subscriber::getName));
@@ -48,7 +52,7 @@ public record ConfigDocument(
         secrets, s.subscribers().stream().map(ConfigDocument::exported).toList(),
         s.templates().stream().map(TemplateOut::of)
             .map(t -> new TemplateIn(t.name(), t.body(), t.model())).toList(),
-        s.configs().stream().map(ConfigOut::of)
+        s.configs().stream().map(c -> ConfigOut.of(c, NOT_EXPORTED))
             .map(c -> PortableConfig.of(c, subscriberNames, templateNames)).toList());
   }
 

@@ -61,7 +61,7 @@ class ConfigDocumentTest {
   void aConfigNamesItsSubscribersAndTemplate() {
     ConfigOut out = new ConfigOut(5L, "sale.order", true, List.of("create"), "high", "sales",
         List.of(), List.of("note"), "amount_total > 10", List.of(3L, 1L), 9L, false, 100, 5,
-        null, null);
+        null, null, 0, 0);
     PortableConfig c = PortableConfig.of(out, Map.of(1L, "zeta", 3L, "alpha"),
         Map.of(9L, "slack"));
     assertThat(c.subscribers()).containsExactly("alpha", "zeta");
