@@ -231,6 +231,8 @@ public final class FilterRule {
         JexlInfo at = e.getInfo();
         return "fails on " + where + (at == null ? "" : " near column " + at.getColumn())
             + ": values that cannot be compared or computed (e.g. a text and a number)";
+      } catch (RegexGaveUp e) {
+        return "fails on " + where + ": a regular expression gave up (it backtracks too much)";
       } catch (RuntimeException | StackOverflowError e) {
         return "fails on " + where + ": it cannot be evaluated";
       }
@@ -431,13 +433,22 @@ public final class FilterRule {
     }
   }
 
+  /** A regex match that ran out of {@link #REGEX_BUDGET}. */
+  private static final class RegexGaveUp extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    RegexGaveUp() {
+      super("regex match gave up after " + REGEX_BUDGET + " steps");
+    }
+  }
+
   /** Text that throws once it has been read more often than the shared budget allows. */
   private record Budgeted(String text, int[] left) implements CharSequence {
 
     @Override
     public char charAt(int index) {
       if (--left[0] < 0) {
-        throw new IllegalStateException("regex match gave up after " + REGEX_BUDGET + " steps");
+        throw new RegexGaveUp();
       }
       return text.charAt(index);
     }

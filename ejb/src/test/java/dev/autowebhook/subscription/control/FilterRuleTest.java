@@ -226,6 +226,10 @@ class FilterRuleTest {
         + ": invalid regular expression (Unclosed character class)");
     assertThat(refusal("state > 1")).isEqualTo("fails on " + WHERE + " near column 9: values"
         + " that cannot be compared or computed (e.g. a text and a number)");
+    Map<String, Object> data = new HashMap<>(Map.of("name", "a".repeat(40) + "!"));
+    assertThat(FilterRule.compile("name =~ '((a+)+)+b'").refusal(List.of(vars(data)), WHERE,
+        null)).isEqualTo("fails on " + WHERE
+        + ": a regular expression gave up (it backtracks too much)");
   }
 
   @Test
