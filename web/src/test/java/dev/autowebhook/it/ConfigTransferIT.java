@@ -299,6 +299,13 @@ class ConfigTransferIT {
 
     assertThat(fields(problem(api.post(IMPORT, Json.obj().add("format", "other")
         .add("version", 2).build()), 400))).contains("format", "version");
+
+    // a filter rule that is no condition (a number here) is refused as on a PUT
+    assertThat(fields(problem(api.post(IMPORT, Json.obj().add("format", "autowebhook-config")
+        .add("version", 1).add("subscribers", Json.arr()).add("templates", Json.arr())
+        .add("configs", Json.arr().add(Json.obj().add("model", MODEL)
+            .add("filter", "total_amount"))).build()), 400)))
+        .contains("configs[0].filter").contains("gives a number");
     problem(api.send("POST", IMPORT, "application/json", "{\"subscribers\": 3}"), 400);
     assertThat(rows()).isEqualTo(before);
   }

@@ -166,6 +166,8 @@ class OpenApiIT {
         .getJsonObject("filter");
     assertThat(filter.getString("type")).isEqualTo("string");
     assertThat(filter.getBoolean("nullable")).isTrue();
+    assertThat(schemas.getJsonObject("ConfigOut").getJsonObject("properties").keySet())
+        .contains("filter", "filter_dropped", "filter_errors");
     JsonObject problem = schemas.getJsonObject("Problem").getJsonObject("properties");
     assertThat(problem.keySet()).contains("type", "title", "status", "detail", "instance",
         "errors");
