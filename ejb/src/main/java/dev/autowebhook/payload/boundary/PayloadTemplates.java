@@ -6,6 +6,7 @@ import dev.autowebhook.outbox.entity.OutboxEntry;
 import dev.autowebhook.payload.control.PayloadRenderer;
 import dev.autowebhook.payload.entity.PayloadTemplate;
 import dev.autowebhook.platform.ConflictException;
+import dev.autowebhook.platform.DatabaseOutage;
 import dev.autowebhook.platform.InvalidInputException;
 import dev.autowebhook.platform.InvalidInputException.Violation;
 import dev.autowebhook.platform.Jsonp;
@@ -283,6 +284,9 @@ public class PayloadTemplates {
     try {
       em.flush();
     } catch (PersistenceException e) {
+      if (DatabaseOutage.isCause(e)) {
+        throw e;
+      }
       throw new ConflictException("the template clashes with existing data (a name already"
           + " taken, or a config still uses it)");
     }

@@ -3,6 +3,7 @@ package dev.autowebhook.records.boundary;
 import dev.autowebhook.capture.boundary.ChangeCaptured;
 import dev.autowebhook.capture.control.ChangeListener;
 import dev.autowebhook.platform.ConflictException;
+import dev.autowebhook.platform.DatabaseOutage;
 import dev.autowebhook.platform.InvalidInputException;
 import dev.autowebhook.platform.InvalidInputException.Violation;
 import dev.autowebhook.platform.NotFoundException;
@@ -136,6 +137,9 @@ public class Records {
     try {
       em.flush();
     } catch (PersistenceException e) {
+      if (DatabaseOutage.isCause(e)) {
+        throw e;
+      }
       throw new ConflictException(RecordShape.snake(type.getSimpleName()) + " " + id
           + " is still referenced by other records and cannot be deleted");
     }
@@ -269,6 +273,9 @@ public class Records {
     try {
       em.flush();
     } catch (PersistenceException e) {
+      if (DatabaseOutage.isCause(e)) {
+        throw e; // not a clash: the caller gets 503 and tries again
+      }
       throw new ConflictException("The record clashes with existing data (a unique value is"
           + " already taken or a reference is invalid): " + rootMessage(e));
     }

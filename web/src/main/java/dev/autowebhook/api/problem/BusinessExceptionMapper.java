@@ -6,7 +6,10 @@ import dev.autowebhook.platform.NotFoundException;
 import dev.autowebhook.platform.OutboxException;
 import dev.autowebhook.platform.PayloadTooLargeException;
 import jakarta.ejb.EJBException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -38,6 +41,9 @@ public class BusinessExceptionMapper implements ExceptionMapper<OutboxException>
   /** EJB containers may wrap application exceptions; unwrap them. */
   @Provider
   public static class EjbExceptionMapper implements ExceptionMapper<EJBException> {
+    @Context UriInfo uri;
+    @Context Request request;
+
     @Override
     public Response toResponse(EJBException e) {
       for (Throwable t = e; t != null; t = t.getCause()) {
@@ -45,7 +51,7 @@ public class BusinessExceptionMapper implements ExceptionMapper<OutboxException>
           return map(oe);
         }
       }
-      return FallbackExceptionMapper.internal(e);
+      return FallbackExceptionMapper.internal(e, FallbackExceptionMapper.where(request, uri));
     }
   }
 }

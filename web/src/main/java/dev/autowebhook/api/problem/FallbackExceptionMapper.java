@@ -6,13 +6,13 @@ import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
-import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
@@ -20,16 +20,23 @@ import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 /**
  * Everything that is not a business exception: malformed JSON → 400 (a value of the wrong type
  * → 400 naming the property), JAX-RS errors (404, 405,
- * 406, 415) keep their status as a problem document, a full bulkhead → 429, anything else → 500
- * with a reference id
- * that is also in the log (never a stack trace in the response).
+ * 406, 415) keep their status as a problem document, a full bulkhead → 429, an unreachable
+ * database → 503 with {@code Retry-After}, anything else → 500; both with a correlation id that is
+ * also in the log ({@link Incident}). Never a stack trace, class name or SQL in the response: a
+ * detail taken from an exception message that looks like one is dropped.
  */
 @Provider
 public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
 
-  private static final Logger LOG = Logger.getLogger(FallbackExceptionMapper.class.getName());
   private static final Pattern PROPERTY =
       Pattern.compile("Unable to deserialize property '([^']+)' because of: ");
+  /** A qualified class name, a stack frame or SQL: what an exception message must not carry out. */
+  static final Pattern INTERNALS = Pattern.compile(
+      "\\b[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+\\.[A-Z][\\w$]*|\\bat [a-z]+\\.|\\b(SELECT|INSERT"
+          + "|UPDATE|DELETE)\\s.*\\b(FROM|INTO|SET|WHERE)\\b|SQLState|\\bjava\\.|\\bjakarta\\.");
+
+  @Context UriInfo uri;
+  @Context Request request;
 
   @Override
   public Response toResponse(Throwable e) {
@@ -67,7 +74,16 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
         return Problem.response(r.getStatus(), title == null ? "Error" : title, clean(detail));
       }
     }
-    return internal(e);
+    return internal(e, where(request, uri));
+  }
+
+  /** Method and path of the failed request, for the log. */
+  static String where(Request request, UriInfo uri) {
+    try {
+      return request.getMethod() + " " + uri.getRequestUri().getPath();
+    } catch (RuntimeException e) {
+      return "REST API";
+    }
   }
 
   /**
@@ -88,7 +104,7 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
       return Problem.response(400, "Malformed JSON", clean(t.getMessage()));
     }
     String f = field.toString();
-    String detail = clean(message);
+    String detail = clean(message) == null ? "has an invalid value" : clean(message);
     return Problem.response(400, "Invalid input", f + ": " + detail,
         List.of(new Violation(f, detail)));
   }
@@ -102,15 +118,14 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
     return t.getCause() == t ? null : t.getCause();
   }
 
-  static Response internal(Throwable e) {
-    String ref = UUID.randomUUID().toString();
-    LOG.log(Level.SEVERE, "Unhandled error, reference " + ref, e);
-    return Problem.response(500, "Internal error",
-        "An unexpected error occurred; reference " + ref + " in the server log.");
+  /** 500, or 503 while the database is away, with a correlation id logged with the stack trace. */
+  static Response internal(Throwable e, String where) {
+    return Problem.of(Incident.of(e, where));
   }
 
-  private static String clean(String s) {
-    if (s == null) {
+  /** A message fit for a client: at most 500 characters, none if it shows internals. */
+  static String clean(String s) {
+    if (s == null || INTERNALS.matcher(s).find()) {
       return null;
     }
     return s.length() > 500 ? s.substring(0, 500) : s;

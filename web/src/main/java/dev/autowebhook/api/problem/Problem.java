@@ -46,4 +46,36 @@ public final class Problem {
   public static Response response(int status, String title, String detail) {
     return response(status, title, detail, null);
   }
+
+  /**
+   * An unexpected error: 500, or 503 with {@code Retry-After} while the database is away; the
+   * correlation id in the detail, in {@code correlation_id} and in the {@link Incident#HEADER}.
+   */
+  public static Response of(Incident incident) {
+    Response.ResponseBuilder r = Response.status(incident.status()).type(TYPE)
+        .header(Incident.HEADER, incident.id()).entity(body(incident).toString());
+    if (incident.unavailable()) {
+      r.header("Retry-After", Integer.toString(Incident.RETRY_AFTER_SECONDS));
+    }
+    return r.build();
+  }
+
+  /** The problem document of {@link #of}. */
+  public static JsonObject body(Incident incident) {
+    return Jsonp.PROVIDER.createObjectBuilder()
+        .add("type", "about:blank")
+        .add("title", incident.unavailable() ? "Service unavailable" : "Internal error")
+        .add("status", incident.status())
+        .add("detail", detail(incident))
+        .add("correlation_id", incident.id())
+        .build();
+  }
+
+  /** The one sentence a client reads about an unexpected error. */
+  public static String detail(Incident incident) {
+    return incident.unavailable()
+        ? "The database is temporarily unavailable; try again in a few seconds (reference "
+            + incident.id() + ")."
+        : "An unexpected error occurred; reference " + incident.id() + " in the server log.";
+  }
 }
