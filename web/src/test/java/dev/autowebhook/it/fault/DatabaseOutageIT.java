@@ -2,7 +2,10 @@ package dev.autowebhook.it.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autowebhook.it.support.ApiResponse;
 import dev.autowebhook.it.support.AppServer;
+import dev.autowebhook.it.support.Browser;
+import dev.autowebhook.it.support.Internals;
 import dev.autowebhook.it.support.Json;
 import dev.autowebhook.it.support.Poll;
 import dev.autowebhook.it.support.Postgres;
@@ -10,7 +13,9 @@ import dev.autowebhook.it.support.Receiver;
 import dev.autowebhook.it.support.Receiver.Reply;
 import java.time.Duration;
 import java.util.List;
+import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /**
  * b. PostgreSQL stopped for 10 s under load and started again: business calls may fail while it
@@ -18,7 +23,9 @@ import org.junit.jupiter.api.Test;
  * process, no restart): once a business call succeeds again, every later one does too, also after
  * the node fetched a new block of ids (over its separate pool of non-transactional connections).
  * What may arrive twice: deliveries processing just before the stop and requests that reached the
- * receiver while the database was down (their results could not be recorded).
+ * receiver while the database was down (their results could not be recorded). While it is down,
+ * readiness is DOWN, every business call that fails answers 503 with {@code Retry-After} as a
+ * problem document (never 500), and a page shows the application's 503 page; nothing internal.
  */
 class DatabaseOutageIT {
 
@@ -32,7 +39,9 @@ class DatabaseOutageIT {
     long pid = app.pid();
     Postgres pg = Postgres.instance();
     try (Receiver receiver = Receiver.start();
-        Scenario s = new Scenario("b. PostgreSQL down 10 s", app.admin(), receiver)) {
+        Scenario s = new Scenario("b. PostgreSQL down 10 s", app.admin(), receiver);
+        Browser browser = Browser.open(app)) {
+      browser.loginAsAdmin();
       // two subscribers: each write takes three ids (event and two deliveries) of one block
       long first = s.subscriber(Json.obj());
       long second = s.subscriber(Json.obj());
@@ -45,10 +54,14 @@ class DatabaseOutageIT {
       long stopping = System.currentTimeMillis();
       s.inFlightAtFault(s.processing());
       pg.stop();
-      Scenario.sleep(OUTAGE.toMillis());
+      long stopped = System.currentTimeMillis();
+      whileTheDatabaseIsAway(app, browser);
+      Scenario.sleep(Math.max(0, OUTAGE.toMillis() - (System.currentTimeMillis() - stopped)));
       pg.start();
       long restarted = System.currentTimeMillis();
       s.healed();
+      Poll.until(Duration.ofSeconds(60), "readiness UP once the database is back",
+          () -> app.anonymous().get("/health/ready").status() == 200);
       s.inFlightAtFault(s.arrivedSince(s.path(first), stopping));
       s.inFlightAtFault(s.arrivedSince(s.path(second), stopping));
 
@@ -62,11 +75,55 @@ class DatabaseOutageIT {
       assertThat(load.writes()).filteredOn(w -> w.startedMillis() > recovered && !w.ok())
           .as("business calls that failed after the application had recovered (%.1f s after the"
               + " database was back)", (recovered - restarted) / 1000.0).isEmpty();
+      List<Load.Write> failed = load.writes().stream().filter(w -> !w.ok()).toList();
+      System.out.printf("[fault] b. PostgreSQL down 10 s: %d business calls failed, %d of them"
+          + " with 503 + Retry-After, %d with 500%n", failed.size(), failed.stream()
+          .filter(w -> w.status() == 503 && w.retryAfter() != null).count(),
+          failed.stream().filter(w -> w.status() == 500).count());
+      for (Load.Write w : failed) {
+        assertThat(w.status()).as("a business call that failed: %s", w).isEqualTo(503);
+        assertThat(w.retryAfter()).as("Retry-After of %s", w).matches("[1-9][0-9]?");
+        assertThat(w.contentType()).as("%s", w).startsWith("application/problem+json");
+        assertThat(Json.parse(w.error()).getString("correlation_id")).matches(Internals.ID);
+        Internals.assertNone("a business call during the outage", w.error());
+      }
 
       s.drain(Duration.ofSeconds(90));
       assertThat(app.isRunning()).isTrue();
       assertThat(app.pid()).as("recovered without a restart").isEqualTo(pid);
     }
+  }
+
+  /**
+   * Right after the stop: readiness is down because of the database; a page and an API read
+   * answer 503 (the page in the application's frame), with a correlation id that is in the log
+   * next to the stack trace, and nothing internal.
+   */
+  static void whileTheDatabaseIsAway(AppServer app, Browser browser) {
+    ApiResponse ready = Poll.until(Duration.ofSeconds(8), "readiness DOWN",
+        () -> app.anonymous().get("/health/ready"), r -> r.status() == 503);
+    assertThat(ready.json().getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+        .filter(c -> c.getString("name").equals("database")).findFirst().orElseThrow()
+        .getString("status")).isEqualTo("DOWN");
+
+    ApiResponse api = app.admin().get("/api/v1/admin/subscribers");
+    assertThat(api.status()).as("%s", api).isEqualTo(503);
+    assertThat(api.header("Retry-After")).isEqualTo("5");
+    assertThat(api.header("Content-Type")).startsWith("application/problem+json");
+    String apiId = api.json().getString("correlation_id");
+    assertThat(api.header("X-Correlation-Id")).isEqualTo(apiId);
+    Internals.assertNone(api);
+
+    browser.go("/admin/subscribers.xhtml");
+    String text = browser.waitText(By.id("error"), "Temporarily unavailable");
+    assertThat(text).contains("Status 503");
+    String pageId = browser.find(By.id("errorReference")).getText();
+    assertThat(pageId).matches(Internals.ID);
+    Internals.assertNone("the page during the outage", browser.driver().getPageSource());
+
+    String log = app.logSinceStart();
+    Internals.assertLogged(log, apiId, "refused");
+    Internals.assertLogged(log, pageId, "refused");
   }
 
   /** Events and deliveries created since then (a lower bound of the aw_seq ids taken). */

@@ -28,11 +28,12 @@ final class Load {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   /**
-   * One business call: the model written, the HTTP status (-1: no answer), the record id, and
-   * when the call started and ended ({@code atMillis}).
+   * One business call: the model written, the HTTP status (-1: no answer), the record id, the
+   * body, content type and {@code Retry-After} of a failure, and when the call started and ended
+   * ({@code atMillis}).
    */
-  record Write(String model, int status, String recordId, String error, long startedMillis,
-      long atMillis) {
+  record Write(String model, int status, String recordId, String error, String contentType,
+      String retryAfter, long startedMillis, long atMillis) {
     boolean ok() {
       return status >= 200 && status < 300;
     }
@@ -149,10 +150,11 @@ final class Load {
     try {
       ApiResponse r = api.send("POST", path, "application/json", body, CALL_TIMEOUT);
       String id = r.status() == 201 ? r.json().getJsonNumber("id").toString() : null;
-      return new Write(model, r.status(), id, r.status() == 201 ? null : r.body(), started,
-          System.currentTimeMillis());
+      return new Write(model, r.status(), id, r.status() == 201 ? null : r.body(),
+          r.header("Content-Type"), r.header("Retry-After"), started, System.currentTimeMillis());
     } catch (UncheckedIOException | IllegalStateException e) {
-      return new Write(model, -1, null, e.getMessage(), started, System.currentTimeMillis());
+      return new Write(model, -1, null, e.getMessage(), null, null, started,
+          System.currentTimeMillis());
     }
   }
 
