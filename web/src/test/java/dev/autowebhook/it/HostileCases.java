@@ -272,7 +272,7 @@ final class HostileCases {
 
   /**
    * The inbox: whatever the bytes, an unsigned request is refused with 401 and nothing is stored;
-   * over its limit the size answers first (413).
+   * without a body it is a 400 (the body is required), over its limit a 413, before any signature.
    */
   private void bodyOfBytes(Operation op, String path, List<Case> mustHave, List<Case> pool) {
     mustHave.add(new Case("oversized body", Expect.TOO_LARGE, op.method(), path, "text/plain",
@@ -281,7 +281,7 @@ final class HostileCases {
         new byte[] {'a', 0, 'b'}, false));
     pool.add(new Case("invalid UTF-8", Expect.UNAUTHORIZED, op.method(), path, JSON,
         new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}, false));
-    pool.add(new Case("empty", Expect.UNAUTHORIZED, op.method(), path, JSON, new byte[0], false));
+    pool.add(new Case("empty", Expect.REFUSED, op.method(), path, JSON, new byte[0], false));
     pool.add(new Case("over the inbox limit", Expect.REFUSED, op.method(), path,
         "application/octet-stream", new byte[256 * 1024 + 1], false));
     pool.add(new Case("malformed JSON", Expect.UNAUTHORIZED, op.method(), path, JSON,
