@@ -21,5 +21,6 @@ exec java ${JAVA_OPTS:--Xmx768m} -Djava.util.concurrent.ForkJoinPool.common.para
   --nocluster \
   --port "${AUTOWEBHOOK_HTTP_PORT}" \
   --contextroot / \
+  --prebootcommandfile server-config/payara-micro/pre-boot.asadmin \
   --postbootcommandfile server-config/payara-micro/post-boot.asadmin \
   --deploy web/target/autowebhook.war

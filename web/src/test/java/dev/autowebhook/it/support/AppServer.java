@@ -152,6 +152,7 @@ public final class AppServer {
         Path jar = requiredFile("payara.micro.jar", Path.of("target", "runtime"), "payara-micro-", ".jar");
         Path war = requiredFile("app.war", Path.of("target"), "autowebhook", ".war");
         Path postBoot = postBootCommands();
+        Path preBoot = commandFile(postBoot.resolveSibling("pre-boot.asadmin"), "pre-boot");
         killOrphan();
         awaitPortFree(Duration.ofSeconds(30));
 
@@ -161,7 +162,8 @@ public final class AppServer {
                 "-Dsun.net.httpserver.nodelay=true", COMMON_POOL));
         command.addAll(jvmArgs);
         command.addAll(List.of("-jar", jar.toString(), "--nocluster", "--port", Integer.toString(port),
-                "--contextroot", "/", "--postbootcommandfile", postBoot.toString(), "--deploy", war.toString()));
+                "--contextroot", "/", "--prebootcommandfile", preBoot.toString(),
+                "--postbootcommandfile", postBoot.toString(), "--deploy", war.toString()));
 
         long started = System.nanoTime();
         try {
@@ -485,15 +487,19 @@ public final class AppServer {
 
     /**
      * The asadmin commands run.sh passes too ({@code server-config/payara-micro/post-boot.asadmin}: Payara's
-     * own metrics off {@code /metrics}); {@code -Dpayara.postboot.file} or, outside failsafe, found from
-     * the web module's directory.
+     * own metrics off {@code /metrics}; {@code pre-boot.asadmin} beside it: no Server header);
+     * {@code -Dpayara.postboot.file} or, outside failsafe, found from the web module's directory.
      */
     private static Path postBootCommands() {
         String configured = System.getProperty("payara.postboot.file");
         Path file = configured != null && !configured.isBlank() ? Path.of(configured)
                 : Path.of("..", "server-config", "payara-micro", "post-boot.asadmin");
+        return commandFile(file, "post-boot");
+    }
+
+    private static Path commandFile(Path file, String kind) {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("Payara Micro post-boot command file " + file.toAbsolutePath()
+            throw new IllegalStateException("Payara Micro " + kind + " command file " + file.toAbsolutePath()
                     + " does not exist");
         }
         return file.toAbsolutePath().normalize();
