@@ -27,7 +27,7 @@ import org.openqa.selenium.By;
 
 /**
  * The embedded default database is tested like PostgreSQL: one server started the way a new
- * user's {@code ./run.sh} starts it (the same WAR and post-boot file, no {@code AUTOWEBHOOK_DB_*}
+ * user's {@code ./run.sh} starts it (the same WAR and pre- and post-boot files, no {@code AUTOWEBHOOK_DB_*}
  * at all, so the H2 file database {@code ./data/autowebhook} in a directory of its own). Data of
  * every kind is created through the API (a record of each model, deliveries with attempts to a
  * loopback receiver and to the built-in inbox, a dead letter, a template, a user with an API token
