@@ -188,24 +188,9 @@ public class Records {
 
   /** A realistic sales order snapshot (with lines), as {@code data} of sample events. */
   public static Map<String, Object> sampleOrder() {
-    Map<String, Object> line1 = new LinkedHashMap<>();
-    line1.put("id", 101L);
-    line1.put("product_id", 11L);
-    line1.put("description", "Widget, 12\" blue");
-    line1.put("quantity", new BigDecimal("2"));
-    line1.put("price_unit", new BigDecimal("500.00"));
-    line1.put("tax_rate", new BigDecimal("20"));
-    line1.put("discount", new BigDecimal("0.00"));
-    line1.put("price_subtotal", new BigDecimal("1000.00"));
-    Map<String, Object> line2 = new LinkedHashMap<>();
-    line2.put("id", 102L);
-    line2.put("product_id", 12L);
-    line2.put("description", "Installation");
-    line2.put("quantity", new BigDecimal("1"));
-    line2.put("price_unit", new BigDecimal("250.00"));
-    line2.put("tax_rate", new BigDecimal("20"));
-    line2.put("discount", new BigDecimal("0.00"));
-    line2.put("price_subtotal", new BigDecimal("250.00"));
+    Map<String, Object> line1 = sampleLine(101L, 11L, "Widget, 12\" blue", "2", "500.00",
+        "1000.00");
+    Map<String, Object> line2 = sampleLine(102L, 12L, "Installation", "1", "250.00", "250.00");
     Map<String, Object> order = new LinkedHashMap<>();
     order.put("id", 42L);
     order.put("version", 3L);
@@ -226,6 +211,20 @@ public class Records {
     order.put("amount_total", new BigDecimal("1500.00"));
     order.put("lines", List.of(line1, line2));
     return order;
+  }
+
+  private static Map<String, Object> sampleLine(long id, long productId, String description,
+      String quantity, String priceUnit, String subtotal) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("id", id);
+    line.put("product_id", productId);
+    line.put("description", description);
+    line.put("quantity", new BigDecimal(quantity));
+    line.put("price_unit", new BigDecimal(priceUnit));
+    line.put("tax_rate", new BigDecimal("20"));
+    line.put("discount", new BigDecimal("0.00"));
+    line.put("price_subtotal", new BigDecimal(subtotal));
+    return line;
   }
 
   private BusinessRecord find(Class<? extends BusinessRecord> type, long id) {
