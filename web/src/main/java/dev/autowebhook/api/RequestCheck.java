@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * Checks every request's query and body before a resource sees them, after authentication (so
@@ -53,6 +52,8 @@ public class RequestCheck implements ContainerRequestFilter {
   static final int DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
   static final int MAX_DEPTH = 64;
   static final String BODY_REQUIRED = "a request body is required";
+  private static final String REQUEST_BODY =
+      "org.eclipse.microprofile.openapi.annotations.parameters.RequestBody";
   private static final Map<Method, Boolean> BODY_REQUIRED_BY_METHOD = new ConcurrentHashMap<>();
 
   private final int maxBytes = ConfigProvider.getConfig()
@@ -134,11 +135,20 @@ public class RequestCheck implements ContainerRequestFilter {
         && BODY_REQUIRED_BY_METHOD.computeIfAbsent(m, RequestCheck::declaresRequiredBody);
   }
 
+  /**
+   * Read by name, not through the annotation class: WildFly has no MicroProfile OpenAPI, so the
+   * class is missing there (a reference to it threw NoClassDefFoundError on every GET), the
+   * annotation with it, and every body counts as optional here.
+   */
   private static boolean declaresRequiredBody(Method m) {
     for (Annotation[] parameter : m.getParameterAnnotations()) {
       for (Annotation a : parameter) {
-        if (a instanceof RequestBody body && body.required()) {
-          return true;
+        if (a.annotationType().getName().equals(REQUEST_BODY)) {
+          try {
+            return Boolean.TRUE.equals(a.annotationType().getMethod("required").invoke(a));
+          } catch (ReflectiveOperationException e) {
+            return false;
+          }
         }
       }
     }
