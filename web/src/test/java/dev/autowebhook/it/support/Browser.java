@@ -160,9 +160,10 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
-   * Picks an option of a PrimeFaces select menu by its label and waits until the menu shows it
-   * and its ajax is done. Tries again when the click landed while the panel was still opening
-   * (under load the first click can be lost).
+   * Picks an option of a PrimeFaces select menu by its label and waits until the menu shows it,
+   * its panel is closed (a closing panel over the next button intercepts its click) and its ajax
+   * is done. Tries again when the click landed while the panel was still opening (under load the
+   * first click can be lost).
    */
   public Browser choose(String menuId, String label) {
     By panel = By.id(menuId + "_panel");
@@ -176,7 +177,8 @@ public final class Browser implements AutoCloseable {
         click(item);
         new WebDriverWait(driver, Duration.ofSeconds(5))
             .ignoring(StaleElementReferenceException.class)
-            .until(d -> d.findElement(shown).getText().equals(label));
+            .until(d -> d.findElement(shown).getText().equals(label)
+                && !d.findElement(panel).isDisplayed());
         waitAjax();
         return this;
       } catch (WebDriverException e) { // lost or intercepted click while the panel moved
